@@ -6,4 +6,5 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   maxWorkers: 2,
   testTimeout: 60_000,
+  setupFiles: ['<rootDir>/test/support/quiet-logs.ts'],
 };

@@ -1,0 +1,3 @@
+// Every activity a worker registers. Workflows import only the types.
+export { createNoticeActivities, type NoticeActivities } from './notices';
+export { outboxMailer, smtpMailer, type Mailer } from './mailer';

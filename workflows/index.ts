@@ -1,0 +1,2 @@
+// The workflows a worker registers (the bundle's entry point).
+export { applicationWorkflow } from './application';
