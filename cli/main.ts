@@ -1,9 +1,10 @@
 import type { Command } from './command';
 import { UsageError } from './command';
+import { caseCommands } from './commands/cases';
 
 /** Every subcommand, in the order `dossier help` lists them. Add a command by adding its module here. */
 function commands(): Command[] {
-  return [];
+  return [...caseCommands];
 }
 
 const HELP = (list: Command[]) =>

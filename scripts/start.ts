@@ -1,0 +1,100 @@
+/**
+ * `npm start`: the embedded setup on one machine. Starts the Temporal dev server (SQLite file
+ * under the data folder, so cases survive a restart, with its web UI) unless one already listens
+ * at TEMPORAL_ADDRESS, then one dossier worker; stops both on Ctrl-C.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { ConfigError, loadConfig } from '../worker/config';
+import { connectionOptions } from '../worker/connection';
+import { createDossierWorker, mailerFor } from '../worker/worker';
+
+const ROOT = resolve(__dirname, '..');
+const log = (msg: string) => process.stdout.write(`dossier: ${msg}\n`);
+
+async function reachable(address: string): Promise<boolean> {
+  try {
+    const connection = await Connection.connect({ address, connectTimeout: '1 second' });
+    await connection.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function startDevServer(port: number, dataDir: string): ChildProcess {
+  const cli = process.env.TEMPORAL_CLI_PATH || resolve(ROOT, '.tools/venv/bin/temporal');
+  mkdirSync(dataDir, { recursive: true });
+  const args = [
+    'server', 'start-dev',
+    '--ip', '127.0.0.1',
+    '--port', String(port),
+    '--ui-port', String(port + 1000),
+    '--db-filename', resolve(dataDir, 'temporal.sqlite'),
+    // WAL makes the file database fast enough for many cases (TEMPORAL-NOTES.md).
+    '--sqlite-pragma', 'journal_mode=wal',
+    '--sqlite-pragma', 'synchronous=normal',
+    '--log-level', 'warn',
+  ];
+  const server = spawn(cli, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  server.on('error', (err) => {
+    console.error(`cannot start the Temporal dev server (${cli}): ${err.message}; run \`npm run setup\``);
+    process.exit(1);
+  });
+  return server;
+}
+
+async function waitUntilReachable(address: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await reachable(address))) {
+    if (server.exitCode !== null) throw new Error(`the Temporal dev server exited with code ${server.exitCode}`);
+    if (Date.now() > deadline) throw new Error(`the Temporal dev server did not answer at ${address} within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function main() {
+  const config = loadConfig();
+  const [host, portText] = config.TEMPORAL_ADDRESS.split(':') as [string, string];
+  const port = Number(portText);
+  let server: ChildProcess | undefined;
+  if (await reachable(config.TEMPORAL_ADDRESS)) {
+    log(`using the Temporal server already at ${config.TEMPORAL_ADDRESS}`);
+  } else if (['localhost', '127.0.0.1'].includes(host)) {
+    log(`starting the Temporal dev server at ${config.TEMPORAL_ADDRESS} (data in ${config.DOSSIER_DATA_DIR}/)`);
+    server = startDevServer(port, config.DOSSIER_DATA_DIR);
+    await waitUntilReachable(config.TEMPORAL_ADDRESS, server);
+  } else {
+    throw new Error(`no Temporal server answers at ${config.TEMPORAL_ADDRESS}`);
+  }
+
+  const connection = await NativeConnection.connect(connectionOptions(config));
+  const mailer = mailerFor(config);
+  const worker = await createDossierWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, mailer });
+  log(`worker running on task queue "${config.TEMPORAL_TASK_QUEUE}"`);
+  if (server) log(`Temporal web UI: http://127.0.0.1:${port + 1000}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`);
+  log(config.SMTP_URL ? `e-mail goes to ${new URL(config.SMTP_URL).host}` : `e-mail goes to .eml files in ${resolve(config.outboxDir)}`);
+  log('submit a case from another terminal:  npx dossier submit examples/application.json');
+  log('then:  npx dossier status CASE-ID   and   npx dossier act CASE-ID request-evidence \'{"missing":["passport"]}\'');
+  log('stop with Ctrl-C');
+
+  try {
+    await worker.run(); // returns after SIGINT/SIGTERM, once the worker has drained
+  } finally {
+    mailer.close();
+    await connection.close();
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server!.once('exit', r));
+    }
+    log('stopped');
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : `dossier: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+});
