@@ -1,10 +1,11 @@
 import type { Command } from './command';
 import { UsageError } from './command';
 import { caseCommands } from './commands/cases';
+import { deadlineCommand } from './commands/deadline';
 
 /** Every subcommand, in the order `dossier help` lists them. Add a command by adding its module here. */
 function commands(): Command[] {
-  return [...caseCommands];
+  return [...caseCommands, deadlineCommand];
 }
 
 const HELP = (list: Command[]) =>

@@ -282,10 +282,10 @@ function termijnenwet(
       due = next;
       if (reasonsFor(due).length === 0) count++;
     }
-    notes.unshift(`Algemene termijnenwet applies: a statutory period of ${described} (within art. 4(1)); arts. 1-3 decide its last day`);
   } else {
-    notes.unshift(`Algemene termijnenwet applies: a statutory period of ${described}; art. 2 needs a period of at least three days`);
+    notes.push(`Atw art. 2: not relevant to a period shorter than three days`);
   }
+  notes.unshift(`Atw art. 4(1): a period of ${described} is within the Algemene termijnenwet (art. 3 defines its holidays)`);
   return { nominalDue, due, adjustments, notes };
 }
 

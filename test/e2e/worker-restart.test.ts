@@ -1,0 +1,122 @@
+/**
+ * End to end on the Temporal dev server: the operator's CLI opens and drives a case, the worker is
+ * shut down while the cure period runs, and a new worker finishes the case with nothing lost.
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { outboxMailer } from '../../activities';
+import { createDossierWorker } from '../../worker/worker';
+import { bundleWorkflows, createDevServerEnv } from '../support/temporal';
+import { runCli } from '../support/cli';
+
+const taskQueue = 'e2e-worker-restart';
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+const outbox = mkdtempSync(join(tmpdir(), 'dossier-outbox-'));
+const cliEnv = () => ({ TEMPORAL_ADDRESS: env.address, TEMPORAL_TASK_QUEUE: taskQueue });
+
+beforeAll(async () => {
+  [env, bundle] = await Promise.all([createDevServerEnv(), bundleWorkflows()]);
+}, 120_000);
+
+afterAll(() => env?.teardown());
+
+function startWorker() {
+  return createDossierWorker({
+    connection: env.nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    mailer: outboxMailer(outbox, 'office@ind.example.test'),
+    workflowBundle: bundle,
+  }).then((worker) => ({ worker, running: worker.run() }));
+}
+
+async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test('a case survives its worker: submitted and evidence requested on one worker, finished on another', async () => {
+  const applicationFile = join(outbox, 'application.json');
+  writeFileSync(
+    applicationFile,
+    JSON.stringify({
+      caseNumber: 'NL-2026-E2E-0001',
+      jurisdiction: 'NL',
+      category: 'continued-residence',
+      applicant: { name: 'Applicant Example', email: 'applicant@example.test', language: 'en' },
+    }),
+  );
+
+  const first = await startWorker();
+  const submitted = await runCli(['submit', applicationFile], cliEnv());
+  expect(submitted.stderr).toBe('');
+  expect(submitted.json()).toMatchObject({ created: true, caseNumber: 'NL-2026-E2E-0001', state: 'completenessCheck' });
+
+  const again = await runCli(['submit', applicationFile], cliEnv());
+  expect(again.json()).toMatchObject({ created: false, caseNumber: 'NL-2026-E2E-0001', state: 'completenessCheck' });
+
+  const requested = await runCli(['act', 'NL-2026-E2E-0001', 'request-evidence', '{"missing":["valid passport"]}'], cliEnv());
+  expect(requested.json()).toMatchObject({ state: 'awaitingEvidence', allowedActions: ['supply-evidence'] });
+  const due: string = requested.json().openDeadline.due;
+  await waitFor(() => (readdirSync(outbox).some((f) => f.includes('evidence-request')) ? true : undefined), 'the evidence request');
+
+  first.worker.shutdown();
+  await first.running;
+
+  const second = await startWorker();
+  try {
+    const status = await runCli(['status', 'NL-2026-E2E-0001'], cliEnv());
+    expect(status.json()).toMatchObject({ state: 'awaitingEvidence', openDeadline: { due } });
+
+    const rejected = await runCli(['act', 'NL-2026-E2E-0001', 'decide', '{"outcome":"granted","grounds":["Vb 2000 art. 3.51"]}'], cliEnv());
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain('action "decide" is not allowed in state "awaitingEvidence"');
+
+    await runCli(['act', 'NL-2026-E2E-0001', 'supply-evidence', '{"documents":["valid passport"]}'], cliEnv());
+    const decided = await runCli(['act', 'NL-2026-E2E-0001', 'decide', '{"outcome":"granted","grounds":["Vb 2000 art. 3.51 lid 1 sub a"]}'], cliEnv());
+    expect(decided.json()).toMatchObject({ state: 'decided', decision: { outcome: 'granted' } });
+
+    const result = await env.client.workflow.getHandle('NL-2026-E2E-0001').result();
+    expect(result).toMatchObject({ outcome: 'granted', cureOutcome: 'supplied' });
+  } finally {
+    second.worker.shutdown();
+    await second.running;
+  }
+
+  const mails = readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort();
+  expect(mails).toEqual(['NL-2026-E2E-0001.decision.2.eml', 'NL-2026-E2E-0001.evidence-request.1.eml']);
+  const request = readFileSync(join(outbox, 'NL-2026-E2E-0001.evidence-request.1.eml'), 'utf8');
+  expect(request).toContain('To: applicant@example.test');
+  expect(request).toContain(`(${due})`);
+});
+
+test('bad input on the command line is refused with a message naming the argument', async () => {
+  const missing = await runCli(['act', 'NL-2026-E2E-0001', 'request-evidence', '{"missing":"passport"}'], cliEnv());
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain('action.missing:');
+
+  const unknown = await runCli(['act', 'NL-2026-E2E-0001', 'approve'], cliEnv());
+  expect(unknown.code).toBe(2);
+  expect(unknown.stderr).toContain('action.type:');
+
+  const badFile = join(outbox, 'bad.json');
+  writeFileSync(badFile, JSON.stringify({ jurisdiction: 'BE', applicant: { name: '', email: 'nope' } }));
+  const bad = await runCli(['submit', badFile], cliEnv());
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('jurisdiction:');
+  expect(bad.stderr).toContain('applicant.email: must be an e-mail address');
+  expect(bad.stderr).toContain('category:');
+
+  const badEnv = await runCli(['status', 'NL-2026-E2E-0001'], { ...cliEnv(), TEMPORAL_ADDRESS: 'not an address' });
+  expect(badEnv.code).toBe(1);
+  expect(badEnv.stderr).toContain('TEMPORAL_ADDRESS: must be HOST:PORT');
+});
