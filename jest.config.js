@@ -7,4 +7,5 @@ module.exports = {
   maxWorkers: 2,
   testTimeout: 60_000,
   setupFiles: ['<rootDir>/test/support/quiet-logs.ts'],
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

@@ -92,4 +92,11 @@ export const condition = (
   description: string,
   held: boolean,
   extra: { anyOf?: string; detail?: string } = {},
-): Condition => ({ id, kind, description, held, ...extra });
+): Condition => ({
+  id,
+  kind,
+  description,
+  held,
+  ...(extra.anyOf !== undefined ? { anyOf: extra.anyOf } : {}),
+  ...(extra.detail ? { detail: extra.detail } : {}),
+});
