@@ -29,14 +29,14 @@ export const temporalCliPath = () => {
   return exe.path;
 };
 
-export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   // The test server takes only its port: any extra argument makes it exit ("Unknown flag").
   return TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: executable('TEMPORAL_TEST_SERVER_PATH', '.tools/venv/bin/temporal-test-server') },
   });
 }
 
-export function createDevServerEnv(server: Omit<DevServerConfig, 'type' | 'executable'> = {}): Promise<TestWorkflowEnvironment> {
+export async function createDevServerEnv(server: Omit<DevServerConfig, 'type' | 'executable'> = {}): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
     server: { ui: false, ...server, executable: executable('TEMPORAL_CLI_PATH', '.tools/venv/bin/temporal') },
   });
