@@ -13,8 +13,10 @@ VENV=.tools/venv
 say() { printf 'setup: %s\n' "$*" >&2; }
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages from package-lock.json"
-  npm ci --no-audit --no-fund --loglevel=error
+  say "installing npm packages pinned by package-lock.json"
+  # Not `npm ci`: npm 11 writes lockfiles without other platforms' optional binaries (@swc/core-*),
+  # which `npm ci` then refuses as out of sync; `npm install` honours the same pinned versions.
+  npm install --no-audit --no-fund --loglevel=error
 fi
 
 need_servers() {
