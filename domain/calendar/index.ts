@@ -204,6 +204,15 @@ function shift(date: LocalDate, length: PeriodLength, sign: 1 | -1): LocalDate {
   }
 }
 
+/**
+ * Moves a date that a legal period ends on to the next working day of `jurisdiction`, recording each
+ * day passed over with `rule` (the article that moves it). For dates derived from several entries,
+ * such as a decision period after suspensions and extensions.
+ */
+export function rollToWorkingDay(jurisdiction: Jurisdiction, date: LocalDate, rule: string, options: CalendarOptions = {}) {
+  return rollForward(date, (d) => nonWorkingReasons(jurisdiction, d, options), rule);
+}
+
 /** Moves `due` one day at a time until it is a working day, recording each day passed over. */
 function rollForward(due: LocalDate, reasonsFor: (d: LocalDate) => string[], rule: string) {
   const adjustments: DayAdjustment[] = [];

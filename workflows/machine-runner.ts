@@ -1,0 +1,117 @@
+/**
+ * Runs an XState machine inside a workflow with the pure API: the one interpreter every dossier
+ * workflow uses. The machine returns effects; the runner keeps timers itself (as data: an absolute
+ * instant and the event to raise) and hands every other effect to the workflow, in order.
+ *
+ * Timers belong to the runner, not to XState, so they survive continue-as-new: `persist()` returns
+ * the machine's state with its armed timers, and `restore` re-arms them (a restored XState snapshot
+ * would not re-arm its own delayed events).
+ */
+import { condition } from '@temporalio/workflow';
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventFrom, type InputFrom, type SnapshotFrom, type StateValue } from 'xstate';
+
+export interface ArmedTimer {
+  /** ISO 8601 instant at which the timer fires. */
+  at: string;
+  /** The event type raised when it fires; the event carries `at` (workflow time). */
+  event: string;
+}
+
+export type TimerEffect =
+  | { type: 'armTimer'; params: { timer: string } & ArmedTimer }
+  | { type: 'cancelTimer'; params: { timer: string } };
+
+/** What continue-as-new carries: the machine's state and its armed timers. JSON only. */
+export interface PersistedMachine {
+  value: StateValue;
+  context: unknown;
+  timers: Record<string, ArmedTimer>;
+}
+
+/** The workflow's time, as the ISO 8601 string every event carries. */
+export const workflowNow = () => new Date().toISOString();
+
+export class MachineRunner<TMachine extends AnyStateMachine, TEffect extends { type: string }> {
+  snapshot: SnapshotFrom<TMachine>;
+  readonly timers = new Map<string, ArmedTimer>();
+  private readonly pending: TEffect[] = [];
+  private changes = 0;
+
+  /**
+   * @param effectTypes the action types, besides timers, that are effects for the workflow to carry out
+   */
+  constructor(
+    private readonly machine: TMachine,
+    start: { input: InputFrom<TMachine> } | { restore: PersistedMachine },
+    private readonly effectTypes: ReadonlySet<string>,
+  ) {
+    if ('input' in start) {
+      const [snapshot, actions] = initialTransition(machine, start.input);
+      this.snapshot = snapshot;
+      this.collect(actions);
+    } else {
+      this.snapshot = machine.resolveState({ value: start.restore.value, context: start.restore.context as never }) as SnapshotFrom<TMachine>;
+      for (const [id, timer] of Object.entries(start.restore.timers)) this.timers.set(id, timer);
+    }
+  }
+
+  /** Feeds one event to the machine and queues the effects it asks for. Synchronous, so handlers stay atomic. */
+  send(event: EventFrom<TMachine>): void {
+    const [next, actions] = transition(this.machine, this.snapshot, event);
+    this.snapshot = next;
+    this.changes++;
+    this.collect(actions);
+  }
+
+  private get machineSnapshot(): AnyMachineSnapshot {
+    return this.snapshot as AnyMachineSnapshot;
+  }
+
+  get done(): boolean {
+    return this.machineSnapshot.status === 'done';
+  }
+
+  /**
+   * Carries out effects and fires timers until the machine reaches a final state or `pause()`
+   * says to stop (for continue-as-new). Events from handlers are taken between effects.
+   */
+  async run(perform: (effect: TEffect) => Promise<void>, pause: () => boolean = () => false): Promise<void> {
+    for (;;) {
+      while (this.pending.length > 0) await perform(this.pending.shift()!);
+      if (this.done || pause()) return;
+      const seen = this.changes;
+      const next = this.nextTimer();
+      const woken = await condition(
+        () => this.changes !== seen || this.pending.length > 0,
+        next ? Math.max(1, Date.parse(next[1].at) - Date.now()) : undefined,
+      );
+      if (!woken && next) {
+        this.timers.delete(next[0]);
+        this.send({ type: next[1].event, at: workflowNow() } as EventFrom<TMachine>);
+      }
+    }
+  }
+
+  /** The machine's state and timers, for continue-as-new. Effects still pending must be run first. */
+  persist(): PersistedMachine {
+    if (this.pending.length > 0) throw new Error('persist() with effects still pending');
+    return JSON.parse(JSON.stringify({ value: this.machineSnapshot.value, context: this.machineSnapshot.context, timers: Object.fromEntries(this.timers) }));
+  }
+
+  private nextTimer(): [string, ArmedTimer] | undefined {
+    return [...this.timers].sort(([, a], [, b]) => a.at.localeCompare(b.at))[0];
+  }
+
+  private collect(actions: readonly { type: string; params?: unknown }[]): void {
+    for (const action of actions) {
+      if (action.type === 'armTimer') {
+        const { timer, at, event } = action.params as { timer: string } & ArmedTimer;
+        this.timers.set(timer, { at, event });
+      } else if (action.type === 'cancelTimer') {
+        this.timers.delete((action.params as { timer: string }).timer);
+      } else if (this.effectTypes.has(action.type)) {
+        this.pending.push({ type: action.type, params: action.params } as unknown as TEffect);
+      }
+    }
+  }
+}
