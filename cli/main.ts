@@ -2,10 +2,11 @@ import type { Command } from './command';
 import { UsageError } from './command';
 import { caseCommands } from './commands/cases';
 import { deadlineCommand } from './commands/deadline';
+import { assessCommand } from './commands/assess';
 
 /** Every subcommand, in the order `dossier help` lists them. Add a command by adding its module here. */
 function commands(): Command[] {
-  return [...caseCommands, deadlineCommand];
+  return [...caseCommands, deadlineCommand, assessCommand];
 }
 
 const HELP = (list: Command[]) =>

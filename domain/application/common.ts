@@ -21,7 +21,13 @@ export const applicantFields = {
   nationality: NationalitySchema,
 };
 
+/**
+ * `a` is not after `b`. Invalid dates already carry their own problem (zod runs refinements of an
+ * object even when a field's refinement failed), so they are not compared: one problem, not two.
+ */
+export const inOrder = (a: string, b: string) => !(isLocalDate(a) && isLocalDate(b)) || a <= b;
+
 /** An inclusive period of calendar days. */
 export const PeriodSchema = z
   .strictObject({ from: LocalDateSchema, to: LocalDateSchema })
-  .refine((p) => p.from <= p.to, { error: 'must not be before "from"', path: ['to'] });
+  .refine((p) => inOrder(p.from, p.to), { error: 'must not be before "from"', path: ['to'] });

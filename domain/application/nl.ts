@@ -8,7 +8,7 @@
  * conditions then fail with a readable reason.
  */
 import { z } from 'zod';
-import { LocalDateSchema, PeriodSchema, applicantFields } from './common';
+import { LocalDateSchema, PeriodSchema, applicantFields, inOrder } from './common';
 
 /** The purpose (beperking) a residence permit was issued under. */
 export const NL_PERMIT_PURPOSES = [
@@ -38,7 +38,7 @@ export const NlPermitSchema = z
     /** A temporary asylum permit (also a dependant's one): it never counts as regular residence. */
     asylumTemporary: z.boolean(),
   })
-  .refine((p) => p.from <= p.to, { error: 'must not be before "from"', path: ['to'] })
+  .refine((p) => inOrder(p.from, p.to), { error: 'must not be before "from"', path: ['to'] })
   .refine((p) => p.purpose !== 'asylum' || p.asylumTemporary, {
     error: 'a permit with purpose "asylum" held before continued residence is an asylum-temporary permit',
     path: ['asylumTemporary'],
@@ -73,7 +73,7 @@ export const NlRelationshipSchema = z
       })
       .optional(),
   })
-  .refine((r) => !r.ended || r.start <= r.ended.on, { error: 'must not be before the relationship started', path: ['ended', 'on'] });
+  .refine((r) => !r.ended || inOrder(r.start, r.ended.on), { error: 'must not be before the relationship started', path: ['ended', 'on'] });
 
 /** Facts behind the four grounds that exclude continued residence (Vb 3.50 lid 3; general grounds of art. 16 Vw). */
 export const NlExclusionGroundsSchema = z.strictObject({
@@ -180,7 +180,7 @@ export const NlFactsSchema = z
       ctx.addIssue({ code: 'custom', path: ['sponsor'], message: 'is required when a relationship with the main person is given' });
     }
     f.permits.forEach((p, i) => {
-      if (p.from < f.applicant.dateOfBirth) {
+      if (!inOrder(f.applicant.dateOfBirth, p.from)) {
         ctx.addIssue({ code: 'custom', path: ['permits', i, 'from'], message: 'must not be before the applicant\'s date of birth' });
       }
     });

@@ -1,0 +1,40 @@
+/**
+ * `dossier assess FILE.json [--on YYYY-MM-DD]`: the policy assessment of one application's facts,
+ * printed as JSON. Without --on the date is today in the office's time zone (the CLI may read the
+ * clock; the domain never does). Invalid facts exit non-zero with one `path: message` line each.
+ */
+import { readFileSync } from 'node:fs';
+import { officeTimeZone } from '../../domain/calendar';
+import { isLocalDate, type LocalDate } from '../../domain/calendar/dates';
+import { parseApplicationFacts, type Jurisdiction } from '../../domain/application';
+import { assess } from '../../domain/policy';
+import { parseArgs, UsageError, type Command } from '../command';
+
+function today(jurisdiction: Jurisdiction): LocalDate {
+  // en-CA formats a date as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: officeTimeZone(jurisdiction), year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+export const assessCommand: Command = {
+  name: 'assess',
+  usage: 'FILE.json [--on YYYY-MM-DD]',
+  summary: 'assess an application (facts as JSON) under its jurisdiction\'s policy pack, on a date',
+  async run(args) {
+    const { options, positional } = parseArgs(args, { options: ['on'] });
+    if (positional.length !== 1) throw new UsageError('expected exactly one FILE.json with the application facts');
+    const file = positional[0]!;
+    if (options.on !== undefined && !isLocalDate(options.on)) throw new UsageError(`--on: "${options.on}" is not a calendar date (YYYY-MM-DD)`);
+
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new UsageError(`cannot read "${file}" as JSON (${err instanceof Error ? err.message : String(err)})`);
+    }
+    const parsed = parseApplicationFacts(data);
+    if (!parsed.ok) {
+      throw new Error(`"${file}" is not a valid application:\n${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`);
+    }
+    return assess(parsed.value, options.on ?? today(parsed.value.jurisdiction));
+  },
+};
