@@ -1,71 +1,131 @@
 /**
- * Renders a notice the machine asked for and delivers it. Each notice's Message-ID is its
- * idempotency key (case, kind, sequence), so the applicant's mail client and the outbox both see
- * a retried delivery as the same message.
+ * Renders a notice the machine asked for, in the applicant's language, and delivers it exactly
+ * once as the applicant sees it:
+ *
+ * - its Message-ID is its idempotency key (case, kind, sequence), so a message that did go out
+ *   twice is one message to the applicant's mail client;
+ * - the sent-ledger is checked before sending and written after the server accepted, before the
+ *   activity completes, so a retried activity (worker killed, completion lost) does not send again;
+ * - a transient SMTP failure (connection refused, 4xx) fails the attempt and Temporal retries it
+ *   with backoff; a recipient refused for good (5xx on RCPT) is a non-retryable failure that the
+ *   workflow records as a delivery problem for an operator.
+ *
+ * What remains: a crash between the server's 250 and the ledger write (milliseconds) sends again
+ * on retry, with the same Message-ID.
  */
-import { log } from '@temporalio/activity';
-import { noticeKey, type Notice } from '../domain/notices';
-import type { Delivery, Mailer, OutgoingMessage } from './mailer';
+import { ApplicationFailure, heartbeat, log } from '@temporalio/activity';
+import type { LocalDate } from '../domain/calendar';
+import { deadlineOf, noticeKey, RECIPIENT_REJECTED, type Language, type Notice, type NoticeDeadline } from '../domain/notices';
+import { deadlineEvent } from './calendar-event';
+import { RecipientRejectedError, type Delivery, type Mailer, type OutgoingMessage } from './mailer';
+import { NOTICE_TEXTS, type Block, type KindText } from './notice-texts';
+import type { SentLedger } from './sent-ledger';
 
-/** `2026-04-03` → `Friday 3 April 2026`: the legal date as the applicant reads it. */
-export function formatLegalDate(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
-    .format(new Date(`${date}T00:00:00Z`))
-    .replace(',', '');
+const dateFormat = (language: Language, timeZone: string) =>
+  new Intl.DateTimeFormat(NOTICE_TEXTS[language].locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** `2026-04-03` → `Friday 3 April 2026`, `vrijdag 3 april 2026`, `fredag 3. april 2026`. */
+export function formatLegalDate(date: LocalDate, language: Language = 'en'): string {
+  // A calendar day has no zone: noon UTC falls on that day everywhere the format looks.
+  return dateFormat(language, 'UTC').format(new Date(`${date}T12:00:00Z`)).replace(',', '');
 }
 
-export function renderNotice(notice: Notice): OutgoingMessage {
-  const greeting = `Dear ${notice.to.name},`;
-  const footer = `Case number: ${notice.caseNumber}\nPlease quote this number in every reply.`;
-  const key = noticeKey(notice);
+/** The day on which the deadline ends, read in the office's time zone. */
+export function formatDeadline(deadline: NoticeDeadline, language: Language): string {
+  return dateFormat(language, deadline.timeZone).format(new Date(deadline.dueAt)).replace(',', '');
+}
+
+/** The rules a notice rests on: a decision's grounds, otherwise the citations of its deadline. */
+function legalBasisOf(notice: Notice): string[] {
   switch (notice.kind) {
-    case 'evidence-request': {
-      const due = formatLegalDate(notice.deadline.due);
-      return {
-        key,
-        to: notice.to.email,
-        subject: `[${notice.caseNumber}] Documents needed by ${due}`,
-        text: [
-          greeting,
-          '',
-          'Your application is not complete. Please send us:',
-          ...notice.missing.map((document) => `  - ${document}`),
-          '',
-          `Deadline: ${due} (${notice.deadline.due}), end of the day, ${notice.deadline.timeZone} time.`,
-          'If we have not received them by then, we will decide on the documents we have.',
-          '',
-          `Legal basis: ${notice.deadline.citations.join('; ')}.`,
-          '',
-          footer,
-        ].join('\n'),
-      };
-    }
-    case 'decision': {
-      const outcome = notice.outcome === 'granted' ? 'granted' : 'refused';
-      return {
-        key,
-        to: notice.to.email,
-        subject: `[${notice.caseNumber}] Decision on your application: ${outcome}`,
-        text: [
-          greeting,
-          '',
-          `On ${formatLegalDate(notice.decidedOn)} your application was ${outcome}.`,
-          '',
-          `This decision rests on: ${notice.grounds.join('; ')}.`,
-          '',
-          footer,
-        ].join('\n'),
-      };
-    }
+    case 'decision':
+    case 'conversion':
+      return notice.grounds;
+    case 'withdrawal':
+      return [...notice.grounds, ...notice.deadline.citations];
+    default:
+      return notice.deadline.citations;
   }
 }
 
-export function createNoticeActivities(mailer: Mailer) {
+export function renderNotice(notice: Notice, issuedAt = new Date()): OutgoingMessage {
+  const language = notice.to.language;
+  const t = NOTICE_TEXTS[language];
+  const deadline = deadlineOf(notice);
+  const due = deadline && formatDeadline(deadline, language);
+  // The table is typed per kind; this call pairs the kind's text with the same kind's notice.
+  const textOf = t.kinds[notice.kind] as (n: Notice, dates: { date: (d: LocalDate) => string; due?: string }) => KindText;
+  const { subject, body, action } = textOf(notice, { date: (d) => formatLegalDate(d, language), due });
+  const deadlineLine = deadline && t.deadline(due!, deadline.due, deadline.timeZone);
+  const key = noticeKey(notice);
+  const fullSubject = `[${notice.caseNumber}] ${subject}`;
+  const blocks: Block[] = [
+    t.greeting(notice.to.name),
+    ...body,
+    [`${t.actionLabel}: ${action}`, deadlineLine].filter(Boolean).join('\n'),
+    t.legalBasis(notice.kind, legalBasisOf(notice).join('; ')),
+    t.footer(notice.caseNumber).join('\n'),
+  ];
+  return {
+    key,
+    to: notice.to.email,
+    subject: fullSubject,
+    text: blocks.map(blockText).join('\n\n') + '\n',
+    html: htmlDocument(t.locale, fullSubject, blocks),
+    language: t.locale,
+    calendar:
+      deadline &&
+      deadlineEvent({ uid: `${key}@dossier`, due: deadline.due, summary: fullSubject, description: `${action}\n${deadlineLine}`, issuedAt }),
+  };
+}
+
+const blockText = (block: Block) => (typeof block === 'string' ? block : block.list.map((item) => `  - ${item}`).join('\n'));
+
+function htmlDocument(locale: string, title: string, blocks: Block[]): string {
+  const html = blocks.map((block) =>
+    typeof block === 'string'
+      ? `<p>${escapeHtml(block).replaceAll('\n', '<br>')}</p>`
+      : `<ul>${block.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
+  );
+  return `<!DOCTYPE html>\n<html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n${html.join('\n')}\n</body></html>\n`;
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export interface NoticeActivityOptions {
+  /** The sent-record. Without one, only the mailer's own idempotency holds (the outbox's file names). */
+  ledger?: SentLedger;
+}
+
+export function createNoticeActivities(mailer: Mailer, { ledger }: NoticeActivityOptions = {}) {
+  async function deliverOnce(notice: Notice): Promise<Delivery> {
+    const key = noticeKey(notice);
+    const sent = await ledger?.find(key);
+    if (sent) return { messageId: sent.messageId, location: sent.location, fresh: false };
+    const delivery = await mailer.deliver(renderNotice(notice));
+    await ledger?.record({ key, messageId: delivery.messageId, location: delivery.location, sentAt: new Date().toISOString() });
+    return delivery;
+  }
+
   return {
     async sendNotice(notice: Notice): Promise<Delivery> {
-      const delivery = await mailer.deliver(renderNotice(notice));
-      log.info('notice delivered', { caseNumber: notice.caseNumber, kind: notice.kind, sequence: notice.sequence, ...delivery });
-      return delivery;
+      // Heartbeats let Temporal see a dead worker within the heartbeat timeout and retry elsewhere.
+      heartbeat();
+      const beat = setInterval(() => heartbeat(), 1_000);
+      try {
+        const delivery = await deliverOnce(notice);
+        log.info('notice delivered', { caseNumber: notice.caseNumber, kind: notice.kind, sequence: notice.sequence, ...delivery });
+        return delivery;
+      } catch (err) {
+        if (err instanceof RecipientRejectedError) {
+          throw ApplicationFailure.nonRetryable(err.message, RECIPIENT_REJECTED, { noticeKey: noticeKey(notice), responseCode: err.responseCode });
+        }
+        throw err;
+      } finally {
+        clearInterval(beat);
+      }
     },
   };
 }

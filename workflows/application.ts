@@ -4,10 +4,10 @@
  * It owns every timer (an armed deadline is data: an absolute instant), so nothing depends on
  * XState's own delayed events. Deterministic: no I/O, and `Date` is workflow time.
  */
-import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import { CaseActionSchema, describeIssues, type Application, type CaseAction } from '../domain/case';
-import type { Notice } from '../domain/notices';
+import { noticeKey, RECIPIENT_REJECTED, type DeliveryProblem, type Notice } from '../domain/notices';
 import {
   allowedActions,
   applicationMachine,
@@ -25,6 +25,8 @@ import { actUpdate, INVALID_ACTION, statusQuery, type CaseStatus } from './defin
 
 const { sendNotice } = proxyActivities<NoticeActivities>({
   startToCloseTimeout: '1 minute',
+  // The activity heartbeats while it sends: a killed worker is noticed in seconds, not minutes.
+  heartbeatTimeout: '10 seconds',
   // SMTP may be down for a while: keep trying, backing off to one attempt per ten minutes.
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
@@ -42,6 +44,7 @@ export async function applicationWorkflow({ application }: ApplicationWorkflowIn
   const now = () => new Date().toISOString();
   const timers = new Map<TimerId, ArmedTimer>();
   const outbox: Notice[] = [];
+  const deliveryProblems: DeliveryProblem[] = [];
   let changes = 0;
 
   const carryOut = (effects: Effect[]) => {
@@ -61,12 +64,23 @@ export async function applicationWorkflow({ application }: ApplicationWorkflowIn
     carryOut(effectsOf(actions));
   };
 
-  setHandler(statusQuery, () => statusOf(snapshot, timers));
+  // An address the mail server refuses for good needs an operator; the case goes on meanwhile.
+  const deliver = async (notice: Notice) => {
+    try {
+      await sendNotice(notice);
+    } catch (err) {
+      const cause = err instanceof ActivityFailure ? err.cause : undefined;
+      if (!(cause instanceof ApplicationFailure && cause.type === RECIPIENT_REJECTED)) throw err;
+      deliveryProblems.push({ noticeKey: noticeKey(notice), reason: cause.message, at: now() });
+    }
+  };
+
+  setHandler(statusQuery, () => statusOf(snapshot, timers, deliveryProblems));
   setHandler(
     actUpdate,
     (action: CaseAction) => {
       apply({ ...CaseActionSchema.parse(action), at: now() });
-      return statusOf(snapshot, timers);
+      return statusOf(snapshot, timers, deliveryProblems);
     },
     { validator: (action: CaseAction) => validateAction(snapshot, action) },
   );
@@ -74,7 +88,7 @@ export async function applicationWorkflow({ application }: ApplicationWorkflowIn
   apply({ type: 'receipt.registered', at: now() });
 
   while (true) {
-    while (outbox.length > 0) await sendNotice(outbox.shift()!);
+    while (outbox.length > 0) await deliver(outbox.shift()!);
     if (snapshot.status === 'done') break;
     const seen = changes;
     const next = earliestTimer(timers);
@@ -107,7 +121,7 @@ function earliestTimer(timers: Map<TimerId, ArmedTimer>): [TimerId, ArmedTimer] 
   return [...timers].sort(([, a], [, b]) => a.at.localeCompare(b.at))[0];
 }
 
-function statusOf(snapshot: ApplicationSnapshot, timers: Map<TimerId, ArmedTimer>): CaseStatus {
+function statusOf(snapshot: ApplicationSnapshot, timers: Map<TimerId, ArmedTimer>, deliveryProblems: DeliveryProblem[]): CaseStatus {
   const { application, receivedAt, evidenceRequest, evidence, cureOutcome, decision } = snapshot.context;
   const cure = timers.has('cure-period') ? evidenceRequest!.deadline : null;
   return JSON.parse(
@@ -122,6 +136,8 @@ function statusOf(snapshot: ApplicationSnapshot, timers: Map<TimerId, ArmedTimer
       evidence,
       cureOutcome,
       decision,
+      deliveryProblems,
+      operatorAttention: deliveryProblems.length > 0,
     }),
   );
 }

@@ -4,6 +4,7 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseAction, CaseActionType } from '../domain/case';
+import type { DeliveryProblem } from '../domain/notices';
 import type { ApplicationContext } from '../machines/application';
 
 export const APPLICATION_WORKFLOW = 'applicationWorkflow';
@@ -30,6 +31,10 @@ export interface CaseStatus {
   evidence: ApplicationContext['evidence'];
   cureOutcome: ApplicationContext['cureOutcome'];
   decision: ApplicationContext['decision'];
+  /** Notices that could not be delivered (e.g. the address was refused for good). */
+  deliveryProblems: DeliveryProblem[];
+  /** True when an operator must look at the case (a delivery problem). */
+  operatorAttention: boolean;
 }
 
 /** A caseworker action. The validator rejects it, before it reaches history, unless the case accepts it now. */

@@ -1,0 +1,86 @@
+import type { NoticeTexts } from './types';
+
+const sendDocuments = 'Send the documents listed above by the deadline.';
+const onMissing = 'If we have not received them by the deadline, we will decide on the documents we have.';
+const renew = 'Apply for renewal by the deadline.';
+
+export const en: NoticeTexts = {
+  locale: 'en-GB',
+  greeting: (name) => `Dear ${name},`,
+  actionLabel: 'What you must do',
+  deadline: (date, isoDate, timeZone) => `Deadline: ${date} (${isoDate}), end of the day, ${timeZone} time.`,
+  legalBasis: (kind, citations) => (kind === 'decision' ? `This decision rests on: ${citations}.` : `Legal basis: ${citations}.`),
+  footer: (caseNumber) => [`Case number: ${caseNumber}`, 'Please quote this number in every reply.'],
+  kinds: {
+    receipt: (n, { date, due }) => ({
+      subject: 'Application received',
+      body: [`We received your application on ${date(n.receivedOn)}.`, `We will decide on it by ${due} at the latest. If we need longer, we will tell you before then.`],
+      action: 'Nothing for now. Tell us if your e-mail address changes, and answer any request from us in time.',
+    }),
+    'evidence-request': (n, { due }) => ({
+      subject: `Documents needed by ${due}`,
+      body: ['Your application is not complete. Please send us:', { list: n.missing }, onMissing],
+      action: sendDocuments,
+    }),
+    'cure-reminder': (n, { due }) => ({
+      subject: `Reminder: documents needed by ${due}`,
+      body: ['We are still waiting for:', { list: n.missing }, onMissing],
+      action: sendDocuments,
+    }),
+    'deadline-extended': (n, { date, due }) => ({
+      subject: `New deadline for your documents: ${due}`,
+      body: [`The deadline of ${date(n.previousDue)} for sending us your documents has been extended.`, 'We still need:', { list: n.missing }],
+      action: 'Send the documents listed above by the new deadline.',
+    }),
+    'decision-period-extended': (n, { date, due }) => ({
+      subject: `We need more time to decide: new date ${due}`,
+      body: [
+        `We could not decide by ${date(n.previousDue)} as planned, because ${
+          n.reason === 'country-report'
+            ? 'we have asked for an official report on the situation in your country of origin'
+            : 'your case needs further investigation'
+        }.`,
+        `We will decide by ${due} at the latest.`,
+      ],
+      action: 'Nothing for now. We will write to you when we have decided.',
+    }),
+    decision: (n, { date }) => ({
+      subject: `Decision on your application: ${n.outcome}`,
+      body: [`On ${date(n.decidedOn)} your application was ${n.outcome}.`],
+      action:
+        n.outcome === 'granted'
+          ? 'Nothing. We will tell you when and where to collect your residence document.'
+          : 'If you disagree with this decision, you can object. We will send you the deadline for that in a separate notice.',
+    }),
+    'objection-period': (n, { date, due }) => ({
+      subject: `Deadline to object to the decision: ${due}`,
+      body: [`If you disagree with our decision of ${date(n.decidedOn)}, you can object to it.`],
+      action: 'Send us your objection in writing, with your reasons, by the deadline.',
+    }),
+    'renewal-invitation': (n, { date, due }) => ({
+      subject: `Renew your residence permit by ${due}`,
+      body: [`Your residence permit is valid until ${date(n.permitValidUntil)}.`, 'Apply for renewal in time, so that your right of residence is not interrupted.'],
+      action: renew,
+    }),
+    'renewal-reminder': (n, { date, due }) => ({
+      subject: `Reminder: renew your residence permit by ${due}`,
+      body: [`Your residence permit is valid until ${date(n.permitValidUntil)}. We have not yet received an application for renewal.`],
+      action: renew,
+    }),
+    expiry: (_, { due }) => ({
+      subject: `Your residence permit expires on ${due}`,
+      body: ['Your residence permit expires at the end of that day, and we have not received an application for renewal.'],
+      action: 'Apply for renewal before then, or prepare to leave when the permit expires.',
+    }),
+    conversion: (n, { date }) => ({
+      subject: 'Your residence permit has been converted',
+      body: [`On ${date(n.convertedOn)} your residence permit was converted automatically.`, `It is valid until ${date(n.validUntil)}.`],
+      action: 'Nothing. Keep this notice with your residence documents.',
+    }),
+    withdrawal: (n, { date }) => ({
+      subject: 'Your residence permit has been withdrawn',
+      body: [`On ${date(n.withdrawnOn)} we withdrew your residence permit.`],
+      action: 'If you disagree, send us your objection in writing, with your reasons, by the deadline.',
+    }),
+  },
+};

@@ -1,0 +1,9 @@
+// The notice texts of every language an application may choose (domain/case LanguageSchema).
+import type { Language } from '../../domain/notices';
+import { en } from './en';
+import { nl } from './nl';
+import { no } from './no';
+import type { NoticeTexts } from './types';
+
+export const NOTICE_TEXTS: Record<Language, NoticeTexts> = { nl, en, no };
+export type { Block, KindText, NoticeTexts } from './types';

@@ -1,0 +1,88 @@
+import type { NoticeTexts } from './types';
+
+const sendDocuments = 'Send dokumentene som er nevnt ovenfor, innen fristen.';
+const onMissing = 'Hvis vi ikke har mottatt dem innen fristen, avgjør vi saken på grunnlag av dokumentene vi har.';
+const renew = 'Søk om fornyelse innen fristen.';
+
+/** Norwegian bokmål. */
+export const no: NoticeTexts = {
+  locale: 'nb-NO',
+  greeting: (name) => `Hei ${name},`,
+  actionLabel: 'Hva du må gjøre',
+  deadline: (date, isoDate, timeZone) => `Frist: ${date} (${isoDate}), innen utgangen av dagen, tidssone ${timeZone}.`,
+  legalBasis: (kind, citations) => (kind === 'decision' ? `Vedtaket bygger på: ${citations}.` : `Rettslig grunnlag: ${citations}.`),
+  footer: (caseNumber) => [`Saksnummer: ${caseNumber}`, 'Oppgi dette nummeret når du svarer oss.'],
+  kinds: {
+    receipt: (n, { date, due }) => ({
+      subject: 'Søknaden er mottatt',
+      body: [`Vi mottok søknaden din ${date(n.receivedOn)}.`, `Vi avgjør den senest ${due}. Hvis vi trenger mer tid, gir vi deg beskjed før den datoen.`],
+      action: 'Ingenting foreløpig. Gi oss beskjed hvis e-postadressen din endres, og svar i tide hvis vi ber deg om noe.',
+    }),
+    'evidence-request': (n, { due }) => ({
+      subject: `Dokumenter må sendes innen ${due}`,
+      body: ['Søknaden din er ikke fullstendig. Send oss:', { list: n.missing }, onMissing],
+      action: sendDocuments,
+    }),
+    'cure-reminder': (n, { due }) => ({
+      subject: `Påminnelse: dokumenter må sendes innen ${due}`,
+      body: ['Vi venter fortsatt på:', { list: n.missing }, onMissing],
+      action: sendDocuments,
+    }),
+    'deadline-extended': (n, { date, due }) => ({
+      subject: `Ny frist for dokumentene dine: ${due}`,
+      body: [`Fristen ${date(n.previousDue)} for å sende oss dokumentene er forlenget.`, 'Vi trenger fortsatt:', { list: n.missing }],
+      action: 'Send dokumentene som er nevnt ovenfor, innen den nye fristen.',
+    }),
+    'decision-period-extended': (n, { date, due }) => ({
+      subject: `Vi trenger mer tid til å avgjøre saken: ny dato ${due}`,
+      body: [
+        `Vi kunne ikke avgjøre saken innen ${date(n.previousDue)} som planlagt, fordi ${
+          n.reason === 'country-report' ? 'vi har bedt om en offisiell rapport om situasjonen i hjemlandet ditt' : 'saken din må utredes nærmere'
+        }.`,
+        `Vi avgjør saken senest ${due}.`,
+      ],
+      action: 'Ingenting foreløpig. Vi skriver til deg når vi har avgjort saken.',
+    }),
+    decision: (n, { date }) => {
+      const outcome = n.outcome === 'granted' ? 'innvilget' : 'avslått';
+      return {
+        subject: `Vedtak i saken din: ${outcome}`,
+        body: [`Søknaden din ble ${outcome} ${date(n.decidedOn)}.`],
+        action:
+          n.outcome === 'granted'
+            ? 'Ingenting. Vi gir deg beskjed om når og hvor du kan hente oppholdskortet ditt.'
+            : 'Hvis du er uenig i vedtaket, kan du klage. Fristen for det sender vi deg i en egen melding.',
+      };
+    },
+    'objection-period': (n, { date, due }) => ({
+      subject: `Frist for å klage på vedtaket: ${due}`,
+      body: [`Hvis du er uenig i vedtaket vårt av ${date(n.decidedOn)}, kan du klage på det.`],
+      action: 'Send oss en skriftlig klage med begrunnelse innen fristen.',
+    }),
+    'renewal-invitation': (n, { date, due }) => ({
+      subject: `Forny oppholdstillatelsen din innen ${due}`,
+      body: [`Oppholdstillatelsen din gjelder til og med ${date(n.permitValidUntil)}.`, 'Søk om fornyelse i tide, så oppholdsretten din ikke blir avbrutt.'],
+      action: renew,
+    }),
+    'renewal-reminder': (n, { date, due }) => ({
+      subject: `Påminnelse: forny oppholdstillatelsen din innen ${due}`,
+      body: [`Oppholdstillatelsen din gjelder til og med ${date(n.permitValidUntil)}. Vi har ennå ikke mottatt en søknad om fornyelse.`],
+      action: renew,
+    }),
+    expiry: (_, { due }) => ({
+      subject: `Oppholdstillatelsen din utløper ${due}`,
+      body: ['Oppholdstillatelsen din utløper ved utgangen av den dagen, og vi har ikke mottatt en søknad om fornyelse.'],
+      action: 'Søk om fornyelse før den datoen, eller forbered utreise når tillatelsen utløper.',
+    }),
+    conversion: (n, { date }) => ({
+      subject: 'Oppholdstillatelsen din er omgjort',
+      body: [`Oppholdstillatelsen din ble automatisk omgjort ${date(n.convertedOn)}.`, `Den gjelder til og med ${date(n.validUntil)}.`],
+      action: 'Ingenting. Ta vare på denne meldingen sammen med oppholdsdokumentene dine.',
+    }),
+    withdrawal: (n, { date }) => ({
+      subject: 'Oppholdstillatelsen din er tilbakekalt',
+      body: [`Vi tilbakekalte oppholdstillatelsen din ${date(n.withdrawnOn)}.`],
+      action: 'Hvis du er uenig, send oss en skriftlig klage med begrunnelse innen fristen.',
+    }),
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * The shape of one language's notice texts. Every language is a value of this type, so a kind or
+ * phrase missing from a translation is a compile error, never a silent fall back to English.
+ */
+import type { LocalDate } from '../../domain/calendar';
+import type { NoticeDeadline, NoticeKind, NoticeOf } from '../../domain/notices';
+
+/** A paragraph, or a bulleted list (documents). */
+export type Block = string | { list: string[] };
+
+export interface KindText {
+  /** Without the case number: the renderer puts `[case number]` in front. */
+  subject: string;
+  body: Block[];
+  /** What the applicant must do, one sentence or two. */
+  action: string;
+}
+
+/** Dates already formatted in the notice's language; `due` only for kinds with a deadline. */
+export type DateFormats<K extends NoticeKind> = { date: (date: LocalDate) => string } & (NoticeOf<K> extends {
+  deadline: NoticeDeadline;
+}
+  ? { due: string }
+  : unknown);
+
+export interface NoticeTexts {
+  /** BCP 47 locale for Intl: nl-NL, en-GB, nb-NO. */
+  locale: string;
+  greeting: (name: string) => string;
+  actionLabel: string;
+  deadline: (date: string, isoDate: LocalDate, timeZone: string) => string;
+  legalBasis: (kind: NoticeKind, citations: string) => string;
+  footer: (caseNumber: string) => string[];
+  kinds: { [K in NoticeKind]: (notice: NoticeOf<K>, dates: DateFormats<K>) => KindText };
+}

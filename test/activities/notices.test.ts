@@ -1,0 +1,113 @@
+/**
+ * Every notice kind in every language, rendered and sent to a real SMTP server: the localized
+ * deadline in text, HTML and calendar event, what to do, the legal basis, nothing left unfilled.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { endOfDay } from '../../domain/calendar';
+import { deadlineOf, LANGUAGES, NOTICE_KINDS, noticeKey, type Notice } from '../../domain/notices';
+import { outboxMailer, smtpMailer, type Mailer } from '../../activities/mailer';
+import { renderNotice } from '../../activities/notices';
+import { NOTICE_TEXTS } from '../../activities/notice-texts';
+import { SmtpSink } from '../support/smtp';
+import { DUE, LOCALIZED, sampleNotices } from './notice-fixtures';
+
+let smtp: SmtpSink;
+let mailer: Mailer;
+
+beforeAll(async () => {
+  smtp = await SmtpSink.start();
+  mailer = smtpMailer(smtp.url, 'office@ind.example.test');
+});
+
+afterAll(async () => {
+  mailer?.close();
+  await smtp?.close();
+});
+
+/** The DTSTART day of the calendar event in a received mail, if it has one. */
+function calendarDay(mail: ParsedMail): string | undefined {
+  const calendar = mail.attachments.find((a) => a.contentType === 'text/calendar');
+  return calendar && /^DTSTART;VALUE=DATE:(\d{8})\r?$/m.exec(calendar.content.toString())?.[1];
+}
+
+const basisOf = (notice: Notice) =>
+  notice.kind === 'decision' || notice.kind === 'conversion'
+    ? notice.grounds.join('; ')
+    : notice.kind === 'withdrawal'
+      ? [...notice.grounds, ...notice.deadline.citations].join('; ')
+      : notice.deadline.citations.join('; ');
+
+const everyKindInEveryLanguage = LANGUAGES.flatMap((language) => NOTICE_KINDS.map((kind, i) => [language, kind, i] as const));
+
+test.each(everyKindInEveryLanguage)('%s %s: received once, localized, with the legal basis and its calendar event', async (language, kind, i) => {
+  const caseNumber = `NL-RENDER-${language.toUpperCase()}-${i}`;
+  const notice = sampleNotices(language, caseNumber)[kind];
+  await mailer.deliver(renderNotice(notice));
+
+  const mails = smtp.forCase(caseNumber);
+  expect(mails).toHaveLength(1);
+  const { parsed, envelopeTo } = mails[0]!;
+  const text = parsed.text!;
+  const html = parsed.html as string;
+  const deadline = deadlineOf(notice);
+  // A deadline reads "<day> (<ISO day>)" in every language; other notices name their own day.
+  const date = deadline ? `${LOCALIZED[language].due} (${DUE})` : LOCALIZED[language].day;
+
+  expect(envelopeTo).toEqual([notice.to.email]);
+  expect(parsed.messageId).toBe(`<${noticeKey(notice)}@dossier>`);
+  expect(parsed.headers.get('content-language')).toBe(NOTICE_TEXTS[language].locale);
+  expect(parsed.subject).toMatch(new RegExp(`^\\[${caseNumber}\\] \\S`));
+  expect(text).toContain(date);
+  expect(html).toContain(date);
+  expect(text).toMatch(new RegExp(`^${NOTICE_TEXTS[language].actionLabel}: \\S`, 'm'));
+  expect(text).toContain(basisOf(notice));
+  expect(calendarDay(parsed)).toBe(deadline && deadline.due.replaceAll('-', ''));
+  for (const rendered of [parsed.subject!, text, html]) expect(rendered).not.toMatch(/undefined|null|NaN|\[object|[{}]/);
+  // Only the data the notice needs: the name, never the address, and the name escaped in HTML.
+  expect(text).not.toContain(notice.to.email);
+  expect(html).toContain('Applicant &#60;Example&#62; &#38; Co');
+  expect(html).not.toContain('<Example>');
+});
+
+test('every kind has its own text in every language (none copied from another language)', () => {
+  for (const kind of NOTICE_KINDS) {
+    const texts = LANGUAGES.map((language) => {
+      const render = NOTICE_TEXTS[language].kinds[kind] as (n: Notice, dates: object) => unknown;
+      return JSON.stringify(render(sampleNotices(language, 'NL-TEXT-0001')[kind], { date: () => '#', due: '#' }));
+    });
+    expect(new Set(texts).size).toBe(LANGUAGES.length);
+  }
+});
+
+test("the deadline is the day on which it ends in the office's time zone, not in UTC", () => {
+  // The end of 3 April in São Paulo is already 4 April in UTC.
+  const timeZone = 'America/Sao_Paulo';
+  const request = sampleNotices('en', 'NL-TZ-0001')['evidence-request'];
+  const notice = { ...request, deadline: { ...request.deadline, dueAt: endOfDay(DUE, timeZone), timeZone } };
+  expect(notice.deadline.dueAt.slice(0, 10)).toBe('2026-04-04');
+
+  const { text, calendar } = renderNotice(notice);
+  expect(text).toContain('Deadline: Friday 3 April 2026 (2026-04-03), end of the day, America/Sao_Paulo time.');
+  expect(calendar).toMatch(/^DTSTART;VALUE=DATE:20260403\r$/m);
+});
+
+test('the outbox keeps one .eml per notice, named by its key; delivering it again finds the file', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'dossier-outbox-'));
+  try {
+    const outbox = outboxMailer(dir, 'office@ind.example.test');
+    const notice = sampleNotices('nl', 'NL-OUTBOX-0001')['evidence-request'];
+    const first = await outbox.deliver(renderNotice(notice));
+    const second = await outbox.deliver(renderNotice(notice));
+
+    expect([first.fresh, second.fresh]).toEqual([true, false]);
+    expect(await readdir(dir)).toEqual([`${noticeKey(notice)}.eml`]);
+    const parsed = await simpleParser(await readFile(first.location));
+    expect(parsed.subject).toBe(`[NL-OUTBOX-0001] Documenten nodig uiterlijk ${LOCALIZED.nl.due}`);
+    expect(calendarDay(parsed)).toBe('20260403');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
