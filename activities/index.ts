@@ -1,4 +1,6 @@
 // Every activity a worker registers. Workflows import only the types.
 export { createNoticeActivities, type NoticeActivities } from './notices';
+export { createMinistryActivities, emailMinistryIntake, type MinistryActivities, type MinistryIntake } from './ministry';
+export { createOperatorAlertActivities, type OperatorAlertActivities } from './operator-alerts';
 export { outboxMailer, smtpMailer, type Mailer } from './mailer';
 export { fileLedger, type SentLedger } from './sent-ledger';

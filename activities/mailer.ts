@@ -46,6 +46,13 @@ export class RecipientRejectedError extends Error {
 
 export const messageIdOf = (key: string) => `<${key}@dossier>`;
 
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The HTML part of a plain-text message (to the ministry, to operators): the text, preformatted. */
+export const preformattedHtml = (text: string) => `<!DOCTYPE html>\n<html lang="en"><body><pre>${escapeHtml(text)}</pre></body></html>\n`;
+
 function mailOptions(from: string, message: OutgoingMessage): Mail.Options {
   return {
     from,

@@ -17,9 +17,9 @@ import { ApplicationFailure, heartbeat, log } from '@temporalio/activity';
 import type { LocalDate } from '../domain/calendar';
 import { deadlineOf, noticeKey, RECIPIENT_REJECTED, type Language, type Notice, type NoticeDeadline } from '../domain/notices';
 import { deadlineEvent } from './calendar-event';
-import { RecipientRejectedError, type Delivery, type Mailer, type OutgoingMessage } from './mailer';
+import { escapeHtml, RecipientRejectedError, type Delivery, type Mailer, type OutgoingMessage } from './mailer';
 import { NOTICE_TEXTS, type Block, type KindText } from './notice-texts';
-import type { SentLedger } from './sent-ledger';
+import { deliverOnce, type SentLedger } from './sent-ledger';
 
 const dateFormat = (language: Language, timeZone: string) =>
   new Intl.DateTimeFormat(NOTICE_TEXTS[language].locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
@@ -39,10 +39,16 @@ export function formatDeadline(deadline: NoticeDeadline, language: Language): st
 function legalBasisOf(notice: Notice): string[] {
   switch (notice.kind) {
     case 'decision':
+      return [...notice.grounds, ...notice.rules.filter((rule) => !notice.grounds.includes(rule))];
     case 'conversion':
+    case 'objection-decision':
       return notice.grounds;
     case 'withdrawal':
       return [...notice.grounds, ...notice.deadline.citations];
+    case 'application-withdrawn':
+      return ['Awb 1:3(3): a withdrawn application leaves no request to decide on'];
+    case 'receipt':
+      return notice.deadline?.citations ?? ['forvaltningsloven s. 11a (decision without undue delay; a preliminary reply when it takes more than a month)'];
     default:
       return notice.deadline.citations;
   }
@@ -90,9 +96,6 @@ function htmlDocument(locale: string, title: string, blocks: Block[]): string {
   return `<!DOCTYPE html>\n<html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n${html.join('\n')}\n</body></html>\n`;
 }
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export interface NoticeActivityOptions {
   /** The sent-record. Without one, only the mailer's own idempotency holds (the outbox's file names). */
@@ -100,22 +103,13 @@ export interface NoticeActivityOptions {
 }
 
 export function createNoticeActivities(mailer: Mailer, { ledger }: NoticeActivityOptions = {}) {
-  async function deliverOnce(notice: Notice): Promise<Delivery> {
-    const key = noticeKey(notice);
-    const sent = await ledger?.find(key);
-    if (sent) return { messageId: sent.messageId, location: sent.location, fresh: false };
-    const delivery = await mailer.deliver(renderNotice(notice));
-    await ledger?.record({ key, messageId: delivery.messageId, location: delivery.location, sentAt: new Date().toISOString() });
-    return delivery;
-  }
-
   return {
     async sendNotice(notice: Notice): Promise<Delivery> {
       // Heartbeats let Temporal see a dead worker within the heartbeat timeout and retry elsewhere.
       heartbeat();
       const beat = setInterval(() => heartbeat(), 1_000);
       try {
-        const delivery = await deliverOnce(notice);
+        const delivery = await deliverOnce(mailer, ledger, renderNotice(notice));
         log.info('notice delivered', { caseNumber: notice.caseNumber, kind: notice.kind, sequence: notice.sequence, ...delivery });
         return delivery;
       } catch (err) {

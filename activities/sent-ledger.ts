@@ -5,6 +5,7 @@
  */
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Delivery, Mailer, OutgoingMessage } from './mailer';
 
 export interface SentRecord {
   key: string;
@@ -48,4 +49,13 @@ export function fileLedger(dir: string): SentLedger {
       await rename(tmp, file);
     },
   };
+}
+
+/** Delivers a message unless the ledger shows it went out before; records it once the server accepted. */
+export async function deliverOnce(mailer: Mailer, ledger: SentLedger | undefined, message: OutgoingMessage): Promise<Delivery> {
+  const sent = await ledger?.find(message.key);
+  if (sent) return { messageId: sent.messageId, location: sent.location, fresh: false };
+  const delivery = await mailer.deliver(message);
+  await ledger?.record({ key: message.key, messageId: delivery.messageId, location: delivery.location, sentAt: new Date().toISOString() });
+  return delivery;
 }

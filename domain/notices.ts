@@ -6,10 +6,10 @@
  * A notice carries only what its text needs: the applicant's name and address, the case number,
  * dates, document names and citations.
  */
-import type { Application } from './case';
+import type { Contact, Jurisdiction } from './case';
 import type { DeadlineComputation, LocalDate } from './calendar';
 
-export type Recipient = Application['applicant'];
+export type Recipient = Contact;
 export type Language = Recipient['language'];
 
 /** A deadline as a notice states it: the last day, the instant it ends, the office's zone, the law. */
@@ -17,17 +17,17 @@ export type NoticeDeadline = Pick<DeadlineComputation, 'due' | 'dueAt' | 'timeZo
 
 interface NoticeBase {
   caseNumber: string;
-  jurisdiction: Application['jurisdiction'];
+  jurisdiction: Jurisdiction;
   to: Recipient;
   /** 1 for the case's first notice, then 2, 3, …: stable across retries and replays. */
   sequence: number;
 }
 
-/** The application was received; `deadline` is the office's decision period. */
+/** The application was received; `deadline` is the decision period, null where the law sets none (Norway). */
 export interface ReceiptNotice extends NoticeBase {
   kind: 'receipt';
   receivedOn: LocalDate;
-  deadline: NoticeDeadline;
+  deadline: NoticeDeadline | null;
 }
 
 export interface EvidenceRequestNotice extends NoticeBase {
@@ -61,11 +61,30 @@ export interface DecisionPeriodExtendedNotice extends NoticeBase {
   deadline: NoticeDeadline;
 }
 
+/** The decision letter: the outcome, the caseworker's grounds and the rules the assessment rests on. */
 export interface DecisionNotice extends NoticeBase {
   kind: 'decision';
-  outcome: 'granted' | 'refused';
+  outcome: 'granted' | 'refused' | 'not-processed';
+  grounds: string[];
+  /** Citations of the rules the policy assessment rests on. */
+  rules: string[];
+  decidedOn: LocalDate;
+  /** For a grant: the permit's terms. */
+  permit?: { restriction: string; labourMarketNote: string; validFrom: LocalDate; validUntil: LocalDate };
+}
+
+/** The decision on an objection (NL) or appeal (NO) against the decision. */
+export interface ObjectionDecisionNotice extends NoticeBase {
+  kind: 'objection-decision';
+  outcome: 'well-founded' | 'unfounded';
   grounds: string[];
   decidedOn: LocalDate;
+}
+
+/** The applicant withdrew the application; the case is closed. */
+export interface ApplicationWithdrawnNotice extends NoticeBase {
+  kind: 'application-withdrawn';
+  withdrawnOn: LocalDate;
 }
 
 /** The period in which the applicant may object to (appeal) a decision. */
@@ -117,6 +136,8 @@ export type Notice =
   | DeadlineExtendedNotice
   | DecisionPeriodExtendedNotice
   | DecisionNotice
+  | ObjectionDecisionNotice
+  | ApplicationWithdrawnNotice
   | ObjectionPeriodNotice
   | RenewalInvitationNotice
   | RenewalReminderNotice
@@ -135,6 +156,8 @@ const KINDS: { [K in NoticeKind]: true } = {
   'deadline-extended': true,
   'decision-period-extended': true,
   decision: true,
+  'objection-decision': true,
+  'application-withdrawn': true,
   'objection-period': true,
   'renewal-invitation': true,
   'renewal-reminder': true,
@@ -148,7 +171,7 @@ export const LANGUAGES: readonly Language[] = ['nl', 'en', 'no'];
 
 /** The deadline a notice states, if its kind has one. */
 export function deadlineOf(notice: Notice): NoticeDeadline | undefined {
-  return 'deadline' in notice ? notice.deadline : undefined;
+  return 'deadline' in notice ? (notice.deadline ?? undefined) : undefined;
 }
 
 /** The notice's idempotency key, used as its Message-ID: the same notice always has the same id. */

@@ -10,7 +10,8 @@ import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '../worker/config';
 import { connectionOptions } from '../worker/connection';
-import { createDossierWorker, mailerFor } from '../worker/worker';
+import { ensureSearchAttributes } from '../worker/search-attributes';
+import { activitiesFor, createDossierWorker, mailerFor } from '../worker/worker';
 
 const ROOT = resolve(__dirname, '..');
 const log = (msg: string) => process.stdout.write(`dossier: ${msg}\n`);
@@ -71,9 +72,16 @@ async function main() {
     throw new Error(`no Temporal server answers at ${config.TEMPORAL_ADDRESS}`);
   }
 
+  const clientConnection = await Connection.connect(connectionOptions(config));
+  await ensureSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE).finally(() => clientConnection.close());
   const connection = await NativeConnection.connect(connectionOptions(config));
   const mailer = mailerFor(config);
-  const worker = await createDossierWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, mailer });
+  const worker = await createDossierWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    activities: activitiesFor(config, mailer),
+  });
   log(`worker running on task queue "${config.TEMPORAL_TASK_QUEUE}"`);
   if (server) log(`Temporal web UI: http://127.0.0.1:${port + 1000}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`);
   log(config.SMTP_URL ? `e-mail goes to ${new URL(config.SMTP_URL).host}` : `e-mail goes to .eml files in ${resolve(config.outboxDir)}`);

@@ -24,8 +24,14 @@ export const EnvSchema = z
       .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example:587' })
       .optional(),
     MAIL_FROM: z.email('must be an e-mail address').default('dossier@localhost'),
+    /** The foreign ministry's intake for ambtsbericht requests (the e-mail adapter of activities/ministry.ts). */
+    MINISTRY_INTAKE_EMAIL: z.email('must be an e-mail address').default('ministry-intake@localhost'),
+    /** Operators are alerted here (besides the structured log) when a case is overdue. */
+    OPERATOR_ALERT_EMAIL: z.email('must be an e-mail address').optional(),
     DOSSIER_DATA_DIR: z.string().min(1).default('data'),
     DOSSIER_OUTBOX_DIR: z.string().min(1).optional(),
+    /** The sent-ledger; every worker of one deployment must share it. */
+    DOSSIER_SENT_DIR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.TEMPORAL_TLS_CERT_PATH) !== Boolean(env.TEMPORAL_TLS_KEY_PATH)) {
@@ -44,7 +50,9 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; throws a ConfigError listing each bad variable as `NAME: rule`. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Env & { outboxDir: string } {
+export type Config = Env & { outboxDir: string; sentDir: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most shells' `VAR= command`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(present);
@@ -52,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Env & { outbox
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`bad configuration in the environment:\n  ${lines.join('\n  ')}`);
   }
-  return { ...parsed.data, outboxDir: parsed.data.DOSSIER_OUTBOX_DIR ?? `${parsed.data.DOSSIER_DATA_DIR}/outbox` };
+  const dataDir = parsed.data.DOSSIER_DATA_DIR;
+  return { ...parsed.data, outboxDir: parsed.data.DOSSIER_OUTBOX_DIR ?? `${dataDir}/outbox`, sentDir: parsed.data.DOSSIER_SENT_DIR ?? `${dataDir}/sent` };
 }

@@ -1,17 +1,55 @@
-/** Builds a dossier worker: the workflows, and the activities wired to the configured mailer. */
+/** Builds a dossier worker: the workflows, and the activities wired to the configured mailer, ledger and ministry intake. */
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { createNoticeActivities, outboxMailer, smtpMailer, type Mailer } from '../activities';
-import type { Env } from './config';
+import {
+  createMinistryActivities,
+  createNoticeActivities,
+  createOperatorAlertActivities,
+  emailMinistryIntake,
+  fileLedger,
+  outboxMailer,
+  smtpMailer,
+  type Mailer,
+  type MinistryIntake,
+  type SentLedger,
+} from '../activities';
+import type { Config } from './config';
 
-export function mailerFor(config: Env & { outboxDir: string }): Mailer {
+export function mailerFor(config: Config): Mailer {
   return config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : outboxMailer(config.outboxDir, config.MAIL_FROM);
+}
+
+export interface DossierActivityOptions {
+  mailer: Mailer;
+  ledger?: SentLedger;
+  /** Defaults to e-mail to `ministryAddress`. */
+  ministry?: MinistryIntake;
+  ministryAddress?: string;
+  operatorAlertAddress?: string;
+}
+
+/** Every activity of dossier, wired to its adapters. */
+export function dossierActivities({ mailer, ledger, ministry, ministryAddress = 'ministry-intake@localhost', operatorAlertAddress }: DossierActivityOptions) {
+  return {
+    ...createNoticeActivities(mailer, { ledger }),
+    ...createMinistryActivities(ministry ?? emailMinistryIntake(mailer, ministryAddress, ledger)),
+    ...createOperatorAlertActivities({ mailer, address: operatorAlertAddress, ledger }),
+  };
+}
+
+export function activitiesFor(config: Config, mailer: Mailer) {
+  return dossierActivities({
+    mailer,
+    ledger: fileLedger(config.sentDir),
+    ministryAddress: config.MINISTRY_INTAKE_EMAIL,
+    operatorAlertAddress: config.OPERATOR_ALERT_EMAIL,
+  });
 }
 
 export interface DossierWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
-  mailer: Mailer;
+  activities: ReturnType<typeof dossierActivities>;
   /** A prebuilt bundle (tests bundle once per file); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -22,6 +60,6 @@ export function createDossierWorker(options: DossierWorkerOptions): Promise<Work
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
-    activities: createNoticeActivities(options.mailer),
+    activities: options.activities,
   });
 }

@@ -1,68 +1,62 @@
 /**
- * The application workflow interprets the application machine: it keeps one snapshot, feeds it
- * events with XState's pure `transition()`, and carries out the effects the machine returns.
- * It owns every timer (an armed deadline is data: an absolute instant), so nothing depends on
- * XState's own delayed events. Deterministic: no I/O, and `Date` is workflow time.
+ * The application workflow interprets the application machine with the machine runner: it feeds
+ * the machine caseworker and applicant actions (updates), timer expiries and the receipt, and
+ * carries out the effects it returns through activities. Deterministic: no I/O, `Date` is
+ * workflow time.
  */
-import { ActivityFailure, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import { initialTransition, transition } from 'xstate';
-import { CaseActionSchema, describeIssues, type Application, type CaseAction } from '../domain/case';
+import { ActivityFailure, ApplicationFailure, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { CaseActionSchema, type CaseActionInput } from '../domain/case-actions';
+import { describeIssues } from '../domain/case';
+import { decisionDeadline } from '../domain/decision-clock';
 import { noticeKey, RECIPIENT_REJECTED, type DeliveryProblem, type Notice } from '../domain/notices';
 import {
   allowedActions,
   applicationMachine,
-  effectsOf,
+  penaltyOf,
+  rejectionOf,
   stateOf,
-  type ApplicationEvent,
   type ApplicationOutput,
   type ApplicationSnapshot,
   type Effect,
-  type SystemEvent,
-  type TimerId,
 } from '../machines/application';
-import type { NoticeActivities } from '../activities';
-import { actUpdate, INVALID_ACTION, statusQuery, type CaseStatus } from './definitions';
+import type { MinistryActivities, NoticeActivities, OperatorAlertActivities } from '../activities';
+import { actUpdate, INVALID_ACTION, statusQuery, type ApplicationWorkflowInput, type CaseStatus } from './definitions';
+import { MachineRunner, workflowNow } from './machine-runner';
+import { CASE_JURISDICTION, CASE_NEXT_DEADLINE, CASE_OVERDUE, CASE_STATE } from './search-attributes';
 
-const { sendNotice } = proxyActivities<NoticeActivities>({
+// SMTP or the ministry's intake may be down for a while: keep trying, backing off to one attempt per ten minutes.
+const retry = { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' } as const;
+const { sendNotice, requestReport, remindMinistry, alertOperators } = proxyActivities<NoticeActivities & MinistryActivities & OperatorAlertActivities>({
   startToCloseTimeout: '1 minute',
-  // The activity heartbeats while it sends: a killed worker is noticed in seconds, not minutes.
+  // The activities heartbeat while they send: a killed worker is noticed in seconds, not minutes.
   heartbeatTimeout: '10 seconds',
-  // SMTP may be down for a while: keep trying, backing off to one attempt per ten minutes.
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+  retry,
 });
 
-export interface ApplicationWorkflowInput {
-  application: Application & { caseNumber: string };
+export type WorldEffect = Exclude<Effect, { type: 'armTimer' | 'cancelTimer' }>;
+export const WORLD_EFFECTS: ReadonlySet<WorldEffect['type']> = new Set(['sendNotice', 'requestReport', 'remindMinistry', 'alertOperators']);
+
+export interface ApplicationResult extends ApplicationOutput {
+  deliveryProblems: DeliveryProblem[];
 }
 
-interface ArmedTimer {
-  at: string;
-  event: SystemEvent['type'];
-}
-
-export async function applicationWorkflow({ application }: ApplicationWorkflowInput): Promise<ApplicationOutput> {
-  const now = () => new Date().toISOString();
-  const timers = new Map<TimerId, ArmedTimer>();
-  const outbox: Notice[] = [];
+export async function applicationWorkflow({ application }: ApplicationWorkflowInput): Promise<ApplicationResult> {
+  const runner = new MachineRunner<typeof applicationMachine, WorldEffect>(applicationMachine, { input: { application, receivedAt: workflowNow() } }, WORLD_EFFECTS);
   const deliveryProblems: DeliveryProblem[] = [];
-  let changes = 0;
+  const status = () => statusOf(runner, deliveryProblems);
+  const publishSearchAttributes = searchAttributePublisher();
 
-  const carryOut = (effects: Effect[]) => {
-    for (const effect of effects) {
-      if (effect.type === 'sendNotice') outbox.push(effect.params);
-      else if (effect.type === 'armTimer') timers.set(effect.params.timer, { at: effect.params.at, event: effect.params.event });
-      else timers.delete(effect.params.timer);
-    }
-  };
-
-  let [snapshot, initialActions] = initialTransition(applicationMachine, { application, receivedAt: now() });
-  carryOut(effectsOf(initialActions));
-  const apply = (event: ApplicationEvent) => {
-    const [next, actions] = transition(applicationMachine, snapshot, event);
-    snapshot = next;
-    changes++;
-    carryOut(effectsOf(actions));
-  };
+  // Receipt first: registering the update handler delivers actions that arrived with the start.
+  runner.send({ type: 'receipt.registered', at: workflowNow() });
+  setHandler(statusQuery, status);
+  setHandler(
+    actUpdate,
+    (action: CaseActionInput) => {
+      runner.send({ ...CaseActionSchema.parse(action), at: workflowNow() });
+      return status();
+    },
+    { validator: (action: CaseActionInput) => validateAction(runner.snapshot, action) },
+  );
 
   // An address the mail server refuses for good needs an operator; the case goes on meanwhile.
   const deliver = async (notice: Notice) => {
@@ -71,73 +65,97 @@ export async function applicationWorkflow({ application }: ApplicationWorkflowIn
     } catch (err) {
       const cause = err instanceof ActivityFailure ? err.cause : undefined;
       if (!(cause instanceof ApplicationFailure && cause.type === RECIPIENT_REJECTED)) throw err;
-      deliveryProblems.push({ noticeKey: noticeKey(notice), reason: cause.message, at: now() });
+      deliveryProblems.push({ noticeKey: noticeKey(notice), reason: cause.message, at: workflowNow() });
     }
   };
 
-  setHandler(statusQuery, () => statusOf(snapshot, timers, deliveryProblems));
-  setHandler(
-    actUpdate,
-    (action: CaseAction) => {
-      apply({ ...CaseActionSchema.parse(action), at: now() });
-      return statusOf(snapshot, timers, deliveryProblems);
+  await runner.run(
+    async (effect) => {
+      switch (effect.type) {
+        case 'sendNotice':
+          return deliver(effect.params);
+        case 'requestReport':
+          return requestReport(effect.params);
+        case 'remindMinistry':
+          return remindMinistry(effect.params);
+        case 'alertOperators':
+          return alertOperators(effect.params);
+      }
     },
-    { validator: (action: CaseAction) => validateAction(snapshot, action) },
+    { settled: () => publishSearchAttributes(status()) },
   );
-
-  apply({ type: 'receipt.registered', at: now() });
-
-  while (true) {
-    while (outbox.length > 0) await deliver(outbox.shift()!);
-    if (snapshot.status === 'done') break;
-    const seen = changes;
-    const next = earliestTimer(timers);
-    const woken = await condition(() => changes !== seen, next ? Math.max(1, Date.parse(next[1].at) - Date.now()) : undefined);
-    if (!woken && next) {
-      timers.delete(next[0]);
-      apply({ type: next[1].event, at: now() });
-    }
-  }
-  return snapshot.output!;
+  const output = runner.snapshot.output!;
+  return { ...output, deliveryProblems };
 }
 
-/** Rejects (before history) an action with a bad payload or one the machine does not accept now. */
+/** Rejects (before history) an action with a bad payload, or one the machine does not accept now, naming the state and the rule. */
 function validateAction(snapshot: ApplicationSnapshot, action: unknown): void {
   const parsed = CaseActionSchema.safeParse(action);
   if (!parsed.success) {
-    throw ApplicationFailure.nonRetryable(`invalid action: ${describeIssues(parsed.error, 'action')}`, INVALID_ACTION);
+    const type = (action as { type?: unknown } | null)?.type;
+    const named = typeof type === 'string' ? ` "${type}"` : '';
+    throw ApplicationFailure.nonRetryable(`invalid action${named} in state "${stateOf(snapshot)}": ${describeIssues(parsed.error, 'action')}`, INVALID_ACTION);
   }
-  const allowed = allowedActions(snapshot);
-  if (!allowed.includes(parsed.data.type)) {
-    const accepts = allowed.length ? `it accepts: ${allowed.join(', ')}` : 'it accepts no action';
-    throw ApplicationFailure.nonRetryable(
-      `action "${parsed.data.type}" is not allowed in state "${stateOf(snapshot)}"; ${accepts}`,
-      INVALID_ACTION,
-    );
-  }
+  const rejection = rejectionOf(snapshot, { ...parsed.data, at: workflowNow() });
+  if (rejection) throw ApplicationFailure.nonRetryable(rejection, INVALID_ACTION);
 }
 
-function earliestTimer(timers: Map<TimerId, ArmedTimer>): [TimerId, ArmedTimer] | undefined {
-  return [...timers].sort(([, a], [, b]) => a.at.localeCompare(b.at))[0];
+/** Keeps the case's search attributes in step with its state, upserting only what changed. */
+function searchAttributePublisher(): (status: CaseStatus) => void {
+  let published = '';
+  return ({ state, jurisdiction, nextDeadline, overdueSince }) => {
+    const json = JSON.stringify([state, jurisdiction, nextDeadline, overdueSince !== null]);
+    if (json === published) return;
+    published = json;
+    upsertSearchAttributes([
+      { key: CASE_STATE, value: state },
+      { key: CASE_JURISDICTION, value: jurisdiction },
+      { key: CASE_NEXT_DEADLINE, value: nextDeadline ? new Date(nextDeadline) : null },
+      { key: CASE_OVERDUE, value: overdueSince !== null },
+    ]);
+  };
 }
 
-function statusOf(snapshot: ApplicationSnapshot, timers: Map<TimerId, ArmedTimer>, deliveryProblems: DeliveryProblem[]): CaseStatus {
-  const { application, receivedAt, evidenceRequest, evidence, cureOutcome, decision } = snapshot.context;
-  const cure = timers.has('cure-period') ? evidenceRequest!.deadline : null;
+const LEGAL_TIMERS = ['cure-period', 'decision-period', 'objection-period'];
+
+function statusOf(runner: MachineRunner<typeof applicationMachine, WorldEffect>, deliveryProblems: DeliveryProblem[]): CaseStatus {
+  const snapshot = runner.snapshot;
+  const context = snapshot.context;
+  const jurisdiction = context.application.facts.jurisdiction;
+  const decision = decisionDeadline(jurisdiction, context.clock);
+  const running = (timer: string) => runner.timers.has(timer);
+  const cure = context.evidenceRequest && running('cure-period') ? context.evidenceRequest.deadline : null;
+  const objection = context.objection && running('objection-period') ? context.objection.deadline : null;
+  const nextDeadline = LEGAL_TIMERS.flatMap((t) => runner.timers.get(t)?.at ?? []).sort()[0] ?? null;
+  const penalty = penaltyOf(context, context.decision?.decidedAt ?? workflowNow());
   return JSON.parse(
     JSON.stringify({
-      caseNumber: application.caseNumber,
-      jurisdiction: application.jurisdiction,
+      caseNumber: context.application.caseNumber,
+      jurisdiction,
       state: stateOf(snapshot),
       allowedActions: allowedActions(snapshot),
-      openDeadline: cure && { kind: cure.kind, due: cure.due, dueAt: cure.dueAt, citations: cure.citations },
-      receivedAt,
-      evidenceRequest,
-      evidence,
-      cureOutcome,
-      decision,
+      receivedAt: context.receivedAt,
+      deadlines: {
+        decision: decision && !context.decision ? { ...decision, citations: [...new Set(context.clock.map((e) => e.legalBasis))] } : null,
+        cure: cure && { due: cure.due, dueAt: cure.dueAt, timeZone: cure.timeZone, citations: cure.citations },
+        objection: objection && { due: objection.due, dueAt: objection.dueAt, timeZone: objection.timeZone, citations: objection.citations },
+        notProcessedBy: stateOf(snapshot) === 'cureExpired' ? context.notProcessedBy : null,
+      },
+      nextDeadline,
+      decisionClock: context.clock,
+      overdueSince: context.overdueSince,
+      defaultNotice: context.defaultNotice && penalty ? { receivedOn: context.defaultNotice.receivedOn, penalty } : null,
+      evidenceRequest: context.evidenceRequest,
+      evidence: context.evidence,
+      cureOutcome: context.cureOutcome,
+      report: context.report,
+      assessment: context.assessment,
+      bestInterests: context.bestInterests,
+      decision: context.decision,
+      objection: context.objection,
+      withdrawnAt: context.withdrawnAt,
       deliveryProblems,
-      operatorAttention: deliveryProblems.length > 0,
-    }),
+      operatorAttention: deliveryProblems.length > 0 || context.overdueSince !== null,
+    } satisfies CaseStatus),
   );
 }

@@ -1,44 +1,61 @@
 /**
  * The contract between clients (CLI, tests, later the HTTP API) and the application workflow:
- * its name, task queue default, update and query. Clients import this file, never the workflow.
+ * its name, input, update and query. Clients import this file, never the workflow itself.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { CaseAction, CaseActionType } from '../domain/case';
-import type { DeliveryProblem } from '../domain/notices';
-import type { ApplicationContext } from '../machines/application';
+import type { Assessment } from '../domain/policy';
+import type { CaseActionInput, CaseActionType } from '../domain/case-actions';
+import type { ClockEntry, DecisionDeadline, PenaltyComputation } from '../domain/decision-clock';
+import type { DeliveryProblem, NoticeDeadline } from '../domain/notices';
+import type { ApplicationContext, CaseApplication } from '../machines/application';
 
 export const APPLICATION_WORKFLOW = 'applicationWorkflow';
 export const DEFAULT_TASK_QUEUE = 'dossier';
 
-export interface OpenDeadline {
-  kind: string;
-  /** The last day, in the office's time zone. */
-  due: string;
-  /** The instant the period ends. */
-  dueAt: string;
-  citations: string[];
+export interface ApplicationWorkflowInput {
+  application: CaseApplication;
 }
 
 export interface CaseStatus {
   caseNumber: string;
   jurisdiction: string;
+  /** The innermost state, e.g. `awaitingEvidence`. */
   state: string;
-  /** The caseworker actions the case accepts now. */
+  /** The actions the case accepts now (an action may still be refused by a rule, with the reason). */
   allowedActions: CaseActionType[];
-  openDeadline: OpenDeadline | null;
   receivedAt: string;
+  /** The legal deadlines running now. */
+  deadlines: {
+    decision: (DecisionDeadline & { citations: string[] }) | null;
+    cure: NoticeDeadline | null;
+    objection: NoticeDeadline | null;
+    /** Awb 4:5(4): the last day a decision not to process may be sent. */
+    notProcessedBy: string | null;
+  };
+  /** The earliest deadline the case waits on, ISO 8601; null when none runs. */
+  nextDeadline: string | null;
+  /** Every suspension and extension of the decision period, with its legal basis. */
+  decisionClock: ClockEntry[];
+  overdueSince: string | null;
+  /** The notice of default and the penalty owed so far (Awb 4:17). */
+  defaultNotice: { receivedOn: string; penalty: PenaltyComputation } | null;
   evidenceRequest: ApplicationContext['evidenceRequest'];
   evidence: ApplicationContext['evidence'];
   cureOutcome: ApplicationContext['cureOutcome'];
+  report: ApplicationContext['report'];
+  assessment: Omit<Assessment<object>, 'evaluated'> | null;
+  bestInterests: ApplicationContext['bestInterests'];
   decision: ApplicationContext['decision'];
+  objection: ApplicationContext['objection'];
+  withdrawnAt: string | null;
   /** Notices that could not be delivered (e.g. the address was refused for good). */
   deliveryProblems: DeliveryProblem[];
-  /** True when an operator must look at the case (a delivery problem). */
+  /** True when an operator must look at the case: a delivery problem, or the decision is overdue. */
   operatorAttention: boolean;
 }
 
-/** A caseworker action. The validator rejects it, before it reaches history, unless the case accepts it now. */
-export const actUpdate = defineUpdate<CaseStatus, [CaseAction]>('act');
+/** A caseworker's or applicant's action. The validator rejects it, before it reaches history, unless the case accepts it now. */
+export const actUpdate = defineUpdate<CaseStatus, [CaseActionInput]>('act');
 export const statusQuery = defineQuery<CaseStatus>('status');
 
 /** The error type of a rejected action, for clients that tell it apart from other failures. */

@@ -17,8 +17,9 @@ export interface ArmedTimer {
   event: string;
 }
 
+/** `armTimer` with `at: null` disarms: a deadline that is not known now (a suspended clock) has no timer. */
 export type TimerEffect =
-  | { type: 'armTimer'; params: { timer: string } & ArmedTimer }
+  | { type: 'armTimer'; params: { timer: string; at: string | null; event: string } }
   | { type: 'cancelTimer'; params: { timer: string } };
 
 /** What continue-as-new carries: the machine's state and its armed timers. JSON only. */
@@ -73,11 +74,17 @@ export class MachineRunner<TMachine extends AnyStateMachine, TEffect extends { t
 
   /**
    * Carries out effects and fires timers until the machine reaches a final state or `pause()`
-   * says to stop (for continue-as-new). Events from handlers are taken between effects.
+   * says to stop (for continue-as-new). Events from handlers are taken between effects;
+   * `settled()` is called whenever no effect is pending.
    */
-  async run(perform: (effect: TEffect) => Promise<void>, pause: () => boolean = () => false): Promise<void> {
+  async run(
+    perform: (effect: TEffect) => Promise<void>,
+    { pause = () => false, settled = () => {} }: { pause?: () => boolean; settled?: () => void } = {},
+  ): Promise<void> {
     for (;;) {
       while (this.pending.length > 0) await perform(this.pending.shift()!);
+      // Every effect is carried out: the moment to publish the case's state (search attributes).
+      settled();
       if (this.done || pause()) return;
       const seen = this.changes;
       const next = this.nextTimer();
@@ -105,8 +112,9 @@ export class MachineRunner<TMachine extends AnyStateMachine, TEffect extends { t
   private collect(actions: readonly { type: string; params?: unknown }[]): void {
     for (const action of actions) {
       if (action.type === 'armTimer') {
-        const { timer, at, event } = action.params as { timer: string } & ArmedTimer;
-        this.timers.set(timer, { at, event });
+        const { timer, at, event } = action.params as Extract<TimerEffect, { type: 'armTimer' }>['params'];
+        if (at === null) this.timers.delete(timer);
+        else this.timers.set(timer, { at, event });
       } else if (action.type === 'cancelTimer') {
         this.timers.delete((action.params as { timer: string }).timer);
       } else if (this.effectTypes.has(action.type)) {

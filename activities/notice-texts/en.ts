@@ -3,6 +3,7 @@ import type { NoticeTexts } from './types';
 const sendDocuments = 'Send the documents listed above by the deadline.';
 const onMissing = 'If we have not received them by the deadline, we will decide on the documents we have.';
 const renew = 'Apply for renewal by the deadline.';
+const OUTCOMES = { granted: 'granted', refused: 'refused', 'not-processed': 'not processed' } as const;
 
 export const en: NoticeTexts = {
   locale: 'en-GB',
@@ -12,9 +13,14 @@ export const en: NoticeTexts = {
   legalBasis: (kind, citations) => (kind === 'decision' ? `This decision rests on: ${citations}.` : `Legal basis: ${citations}.`),
   footer: (caseNumber) => [`Case number: ${caseNumber}`, 'Please quote this number in every reply.'],
   kinds: {
-    receipt: (n, { date, due }) => ({
+    receipt: (n, { date }) => ({
       subject: 'Application received',
-      body: [`We received your application on ${date(n.receivedOn)}.`, `We will decide on it by ${due} at the latest. If we need longer, we will tell you before then.`],
+      body: [
+        `We received your application on ${date(n.receivedOn)}.`,
+        n.deadline
+          ? `We will decide on it by ${date(n.deadline.due)} at the latest. If we need longer, we will tell you before then.`
+          : 'We will decide on it without undue delay, and write to you if it takes more than a month.',
+      ],
       action: 'Nothing for now. Tell us if your e-mail address changes, and answer any request from us in time.',
     }),
     'evidence-request': (n, { due }) => ({
@@ -45,12 +51,27 @@ export const en: NoticeTexts = {
       action: 'Nothing for now. We will write to you when we have decided.',
     }),
     decision: (n, { date }) => ({
-      subject: `Decision on your application: ${n.outcome}`,
-      body: [`On ${date(n.decidedOn)} your application was ${n.outcome}.`],
+      subject: `Decision on your application: ${OUTCOMES[n.outcome]}`,
+      body: [
+        `On ${date(n.decidedOn)} your application was ${OUTCOMES[n.outcome]}.`,
+        ...(n.permit
+          ? [`Your residence permit is granted with the restriction "${n.permit.restriction}", valid from ${date(n.permit.validFrom)} up to and including ${date(n.permit.validUntil)}.`, `Work: ${n.permit.labourMarketNote}.`]
+          : []),
+      ],
       action:
         n.outcome === 'granted'
           ? 'Nothing. We will tell you when and where to collect your residence document.'
           : 'If you disagree with this decision, you can object. We will send you the deadline for that in a separate notice.',
+    }),
+    'objection-decision': (n, { date }) => ({
+      subject: `Decision on your objection: ${n.outcome === 'well-founded' ? 'upheld' : 'dismissed'}`,
+      body: [`On ${date(n.decidedOn)} we decided that your objection is ${n.outcome === 'well-founded' ? 'well-founded: we have reconsidered our decision' : 'unfounded: our decision stands'}.`],
+      action: 'If you disagree, you can appeal to the court; the decision explains how and by when.',
+    }),
+    'application-withdrawn': (n, { date }) => ({
+      subject: 'Your application has been withdrawn',
+      body: [`On ${date(n.withdrawnOn)} you withdrew your application. We have closed your case without a decision.`],
+      action: 'Nothing. If you want a permit after all, you must submit a new application.',
     }),
     'objection-period': (n, { date, due }) => ({
       subject: `Deadline to object to the decision: ${due}`,

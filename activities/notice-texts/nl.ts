@@ -12,9 +12,14 @@ export const nl: NoticeTexts = {
   legalBasis: (kind, citations) => (kind === 'decision' ? `Dit besluit berust op: ${citations}.` : `Wettelijke grondslag: ${citations}.`),
   footer: (caseNumber) => [`Zaaknummer: ${caseNumber}`, 'Vermeld dit nummer bij elke reactie.'],
   kinds: {
-    receipt: (n, { date, due }) => ({
+    receipt: (n, { date }) => ({
       subject: 'Aanvraag ontvangen',
-      body: [`Wij hebben uw aanvraag op ${date(n.receivedOn)} ontvangen.`, `Wij beslissen uiterlijk op ${due}. Hebben wij meer tijd nodig, dan laten wij u dat vóór die datum weten.`],
+      body: [
+        `Wij hebben uw aanvraag op ${date(n.receivedOn)} ontvangen.`,
+        n.deadline
+          ? `Wij beslissen uiterlijk op ${date(n.deadline.due)}. Hebben wij meer tijd nodig, dan laten wij u dat vóór die datum weten.`
+          : 'Wij beslissen zonder onnodige vertraging, en laten het u weten als het langer dan een maand duurt.',
+      ],
       action: 'Voorlopig niets. Geef het aan ons door als uw e-mailadres verandert, en reageer op tijd op verzoeken van ons.',
     }),
     'evidence-request': (n, { due }) => ({
@@ -45,16 +50,31 @@ export const nl: NoticeTexts = {
       action: 'Voorlopig niets. Wij schrijven u zodra wij hebben beslist.',
     }),
     decision: (n, { date }) => {
-      const outcome = n.outcome === 'granted' ? 'ingewilligd' : 'afgewezen';
+      const outcome = { granted: 'ingewilligd', refused: 'afgewezen', 'not-processed': 'buiten behandeling gesteld' }[n.outcome];
       return {
         subject: `Besluit op uw aanvraag: ${outcome}`,
-        body: [`Op ${date(n.decidedOn)} is uw aanvraag ${outcome}.`],
+        body: [
+          `Op ${date(n.decidedOn)} is uw aanvraag ${outcome}.`,
+          ...(n.permit
+            ? [`U krijgt een verblijfsvergunning onder de beperking "${n.permit.restriction}", geldig van ${date(n.permit.validFrom)} tot en met ${date(n.permit.validUntil)}.`, `Arbeid: ${n.permit.labourMarketNote}.`]
+            : []),
+        ],
         action:
           n.outcome === 'granted'
             ? 'Niets. Wij laten u weten wanneer en waar u uw verblijfsdocument kunt ophalen.'
             : 'Bent u het niet eens met dit besluit, dan kunt u bezwaar maken. De termijn daarvoor sturen wij u in een apart bericht.',
       };
     },
+    'objection-decision': (n, { date }) => ({
+      subject: `Besluit op uw bezwaar: ${n.outcome === 'well-founded' ? 'gegrond' : 'ongegrond'}`,
+      body: [`Op ${date(n.decidedOn)} hebben wij uw bezwaar ${n.outcome === 'well-founded' ? 'gegrond verklaard: wij hebben ons besluit herzien' : 'ongegrond verklaard: ons besluit blijft staan'}.`],
+      action: 'Bent u het hier niet mee eens, dan kunt u beroep instellen bij de rechtbank; het besluit vermeldt hoe en wanneer.',
+    }),
+    'application-withdrawn': (n, { date }) => ({
+      subject: 'Uw aanvraag is ingetrokken',
+      body: [`Op ${date(n.withdrawnOn)} heeft u uw aanvraag ingetrokken. Wij hebben uw zaak zonder besluit afgesloten.`],
+      action: 'Niets. Wilt u toch een vergunning, dan moet u een nieuwe aanvraag indienen.',
+    }),
     'objection-period': (n, { date, due }) => ({
       subject: `Termijn voor bezwaar tegen het besluit: ${due}`,
       body: [`Bent u het niet eens met ons besluit van ${date(n.decidedOn)}, dan kunt u daartegen bezwaar maken.`],

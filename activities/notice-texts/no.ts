@@ -13,9 +13,14 @@ export const no: NoticeTexts = {
   legalBasis: (kind, citations) => (kind === 'decision' ? `Vedtaket bygger på: ${citations}.` : `Rettslig grunnlag: ${citations}.`),
   footer: (caseNumber) => [`Saksnummer: ${caseNumber}`, 'Oppgi dette nummeret når du svarer oss.'],
   kinds: {
-    receipt: (n, { date, due }) => ({
+    receipt: (n, { date }) => ({
       subject: 'Søknaden er mottatt',
-      body: [`Vi mottok søknaden din ${date(n.receivedOn)}.`, `Vi avgjør den senest ${due}. Hvis vi trenger mer tid, gir vi deg beskjed før den datoen.`],
+      body: [
+        `Vi mottok søknaden din ${date(n.receivedOn)}.`,
+        n.deadline
+          ? `Vi avgjør den senest ${date(n.deadline.due)}. Hvis vi trenger mer tid, gir vi deg beskjed før den datoen.`
+          : 'Vi avgjør den uten ugrunnet opphold, og gir deg beskjed hvis det tar mer enn en måned.',
+      ],
       action: 'Ingenting foreløpig. Gi oss beskjed hvis e-postadressen din endres, og svar i tide hvis vi ber deg om noe.',
     }),
     'evidence-request': (n, { due }) => ({
@@ -44,16 +49,31 @@ export const no: NoticeTexts = {
       action: 'Ingenting foreløpig. Vi skriver til deg når vi har avgjort saken.',
     }),
     decision: (n, { date }) => {
-      const outcome = n.outcome === 'granted' ? 'innvilget' : 'avslått';
+      const outcome = { granted: 'innvilget', refused: 'avslått', 'not-processed': 'avvist uten realitetsbehandling' }[n.outcome];
       return {
         subject: `Vedtak i saken din: ${outcome}`,
-        body: [`Søknaden din ble ${outcome} ${date(n.decidedOn)}.`],
+        body: [
+          `Søknaden din ble ${outcome} ${date(n.decidedOn)}.`,
+          ...(n.permit
+            ? [`Du får oppholdstillatelse med begrensningen «${n.permit.restriction}», gyldig fra ${date(n.permit.validFrom)} til og med ${date(n.permit.validUntil)}.`, `Arbeid: ${n.permit.labourMarketNote}.`]
+            : []),
+        ],
         action:
           n.outcome === 'granted'
             ? 'Ingenting. Vi gir deg beskjed om når og hvor du kan hente oppholdskortet ditt.'
             : 'Hvis du er uenig i vedtaket, kan du klage. Fristen for det sender vi deg i en egen melding.',
       };
     },
+    'objection-decision': (n, { date }) => ({
+      subject: `Vedtak i klagesaken: ${n.outcome === 'well-founded' ? 'klagen er tatt til følge' : 'klagen er ikke tatt til følge'}`,
+      body: [`${date(n.decidedOn)} ${n.outcome === 'well-founded' ? 'tok vi klagen din til følge og endret vedtaket' : 'kom vi til at klagen din ikke fører frem; vedtaket står ved lag'}.`],
+      action: 'Hvis du er uenig, kan du bringe saken inn for domstolene; vedtaket forklarer hvordan.',
+    }),
+    'application-withdrawn': (n, { date }) => ({
+      subject: 'Søknaden din er trukket tilbake',
+      body: [`${date(n.withdrawnOn)} trakk du søknaden din tilbake. Vi har avsluttet saken uten vedtak.`],
+      action: 'Ingenting. Vil du likevel ha tillatelse, må du sende en ny søknad.',
+    }),
     'objection-period': (n, { date, due }) => ({
       subject: `Frist for å klage på vedtaket: ${due}`,
       body: [`Hvis du er uenig i vedtaket vårt av ${date(n.decidedOn)}, kan du klage på det.`],

@@ -1,10 +1,10 @@
-/** `dossier submit`, `dossier status`, `dossier act`: a caseworker's first commands. */
+/** `dossier submit`, `dossier status`, `dossier act`: opening a case and working it. */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationSchema, CaseActionSchema, CaseNumberSchema, CASE_ACTION_TYPES, describeIssues, type Application } from '../../domain/case';
-import { actUpdate, APPLICATION_WORKFLOW, statusQuery } from '../../workflows/definitions';
-import type { ApplicationWorkflowInput } from '../../workflows/application';
+import { ApplicationSchema, CaseNumberSchema, describeIssues } from '../../domain/case';
+import { CASE_ACTION_TYPES, CaseActionSchema } from '../../domain/case-actions';
+import { actUpdate, APPLICATION_WORKFLOW, statusQuery, type ApplicationWorkflowInput } from '../../workflows/definitions';
 import { withClient } from '../client';
 import { UsageError, type Command } from '../command';
 
@@ -21,9 +21,9 @@ async function readJsonFile(path: string | undefined, what: string): Promise<unk
 }
 
 /** A new case number: jurisdiction, receipt date, random suffix (no personal data: it is the workflow id). */
-function newCaseNumber(application: Application, now = new Date()): string {
+function newCaseNumber(jurisdiction: string, now = new Date()): string {
   const day = now.toISOString().slice(0, 10).replaceAll('-', '');
-  return `${application.jurisdiction}-${day}-${randomBytes(4).toString('hex').toUpperCase()}`;
+  return `${jurisdiction}-${day}-${randomBytes(4).toString('hex').toUpperCase()}`;
 }
 
 function parseCaseNumber(value: string | undefined): string {
@@ -35,11 +35,11 @@ function parseCaseNumber(value: string | undefined): string {
 const submit: Command = {
   name: 'submit',
   usage: 'FILE.json',
-  summary: 'Open a case for an application; with a caseNumber already in use, returns that case instead of a second one.',
+  summary: 'Open a case for an application ({caseNumber?, contact, facts}); with a caseNumber already in use, returns that case.',
   async run([file]) {
     const parsed = ApplicationSchema.safeParse(await readJsonFile(file, 'application'));
     if (!parsed.success) throw new UsageError(`${file} is not a valid application:\n${describeIssues(parsed.error)}`);
-    const application = { ...parsed.data, caseNumber: parsed.data.caseNumber ?? newCaseNumber(parsed.data) };
+    const application = { ...parsed.data, caseNumber: parsed.data.caseNumber ?? newCaseNumber(parsed.data.facts.jurisdiction) };
     return withClient(async ({ client, config }) => {
       const input: ApplicationWorkflowInput = { application };
       let created = true;
@@ -64,7 +64,7 @@ const submit: Command = {
 const status: Command = {
   name: 'status',
   usage: 'CASE-ID',
-  summary: 'The case: its state, open deadline and the actions it accepts now.',
+  summary: 'The case: its state, deadlines and decision clock, assessment, and the actions it accepts now.',
   async run([caseId]) {
     const caseNumber = parseCaseNumber(caseId);
     return withClient(({ client }) => client.workflow.getHandle(caseNumber).query(statusQuery).catch(explainMissing(caseNumber)));
@@ -74,7 +74,7 @@ const status: Command = {
 const act: Command = {
   name: 'act',
   usage: `CASE-ID ACTION [JSON]    (ACTION: ${CASE_ACTION_TYPES.join(', ')})`,
-  summary: 'Take a caseworker action, e.g. act NL-2026-0001 request-evidence \'{"missing":["passport"]}\'.',
+  summary: 'Take an action on a case, e.g. act NL-2026-0001 request-evidence \'{"missing":["passport"]}\'.',
   async run([caseId, actionType, json]) {
     const caseNumber = parseCaseNumber(caseId);
     if (!actionType) throw new UsageError(`ACTION: name one of ${CASE_ACTION_TYPES.join(', ')}`);

@@ -33,12 +33,21 @@ function calendarDay(mail: ParsedMail): string | undefined {
   return calendar && /^DTSTART;VALUE=DATE:(\d{8})\r?$/m.exec(calendar.content.toString())?.[1];
 }
 
-const basisOf = (notice: Notice) =>
-  notice.kind === 'decision' || notice.kind === 'conversion'
-    ? notice.grounds.join('; ')
-    : notice.kind === 'withdrawal'
-      ? [...notice.grounds, ...notice.deadline.citations].join('; ')
-      : notice.deadline.citations.join('; ');
+function basisOf(notice: Notice): string {
+  switch (notice.kind) {
+    case 'decision':
+      return [...notice.grounds, ...notice.rules].join('; ');
+    case 'conversion':
+    case 'objection-decision':
+      return notice.grounds.join('; ');
+    case 'withdrawal':
+      return [...notice.grounds, ...notice.deadline.citations].join('; ');
+    case 'application-withdrawn':
+      return 'Awb 1:3(3)';
+    default:
+      return notice.deadline!.citations.join('; ');
+  }
+}
 
 const everyKindInEveryLanguage = LANGUAGES.flatMap((language) => NOTICE_KINDS.map((kind, i) => [language, kind, i] as const));
 

@@ -10,7 +10,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createNoticeActivities, fileLedger, smtpMailer } from '../../activities';
 import { actUpdate, APPLICATION_WORKFLOW } from '../../workflows/definitions';
-import { anApplication } from '../support/cases';
+import { anApplication, GRANT } from '../support/cases';
 import { SmtpSink } from '../support/smtp';
 import { bundleWorkflows, createDevServerEnv } from '../support/temporal';
 
@@ -67,8 +67,8 @@ test('a worker killed after sending but before completing the activity does not 
   const mailer = smtpMailer(smtp.url, 'office@ind.example.test');
   try {
     const attempts = await workflowWorker.runUntil(async () => {
+      // The receipt is the case's first notice: the doomed worker sends it and dies.
       const handle = await env.client.workflow.start(APPLICATION_WORKFLOW, { taskQueue, workflowId: caseNumber, args: [{ application }] });
-      await handle.executeUpdate(actUpdate, { args: [{ type: 'request-evidence', missing: ['valid passport'] }] });
       expect(await doomed.exited).toMatchObject({ signal: 'SIGKILL' });
       expect(smtp.forCase(caseNumber)).toHaveLength(1);
 
@@ -79,19 +79,21 @@ test('a worker killed after sending but before completing the activity does not 
         activities: createNoticeActivities(mailer, { ledger: fileLedger(ledgerDir) }),
       });
       return rescuer.runUntil(async () => {
+        await handle.executeUpdate(actUpdate, { args: [{ type: 'request-evidence', missing: ['valid passport'] }] });
         await handle.executeUpdate(actUpdate, { args: [{ type: 'supply-evidence', documents: ['valid passport'] }] });
-        await handle.executeUpdate(actUpdate, { args: [{ type: 'decide', outcome: 'granted', grounds: ['Vb 2000 art. 3.51 lid 1 sub a'] }] });
+        await handle.executeUpdate(actUpdate, { args: [GRANT] });
         await handle.result();
         const { events } = await handle.fetchHistory();
         return events!.flatMap((e) => (e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes.attempt!] : []));
       });
     });
 
-    // The evidence request was attempted twice (the first worker died), yet received once.
-    expect(attempts).toEqual([2, 1]);
+    // The receipt was attempted twice (the first worker died), yet received once.
+    expect(attempts).toEqual([2, 1, 1]);
     expect(smtp.forCase(caseNumber).map((m) => m.parsed.messageId)).toEqual([
-      `<${caseNumber}.evidence-request.1@dossier>`,
-      `<${caseNumber}.decision.2@dossier>`,
+      `<${caseNumber}.receipt.1@dossier>`,
+      `<${caseNumber}.evidence-request.2@dossier>`,
+      `<${caseNumber}.decision.3@dossier>`,
     ]);
   } finally {
     mailer.close();

@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { outboxMailer } from '../../activities';
-import { createDossierWorker } from '../../worker/worker';
+import { fileLedger, outboxMailer } from '../../activities';
+import { createDossierWorker, dossierActivities } from '../../worker/worker';
+import { FACTS } from '../support/cases';
 import { bundleWorkflows, createDevServerEnv } from '../support/temporal';
 import { runCli } from '../support/cli';
 
@@ -29,7 +30,7 @@ function startWorker() {
     connection: env.nativeConnection,
     namespace: 'default',
     taskQueue,
-    mailer: outboxMailer(outbox, 'office@ind.example.test'),
+    activities: dossierActivities({ mailer: outboxMailer(outbox, 'office@ind.example.test'), ledger: fileLedger(join(outbox, 'sent')) }),
     workflowBundle: bundle,
   }).then((worker) => ({ worker, running: worker.run() }));
 }
@@ -50,9 +51,8 @@ test('a case survives its worker: submitted and evidence requested on one worker
     applicationFile,
     JSON.stringify({
       caseNumber: 'NL-2026-E2E-0001',
-      jurisdiction: 'NL',
-      category: 'continued-residence',
-      applicant: { name: 'Applicant Example', email: 'applicant@example.test', language: 'en' },
+      contact: { name: 'Applicant Example', email: 'applicant@example.test', language: 'en' },
+      facts: FACTS.nlPolicyGrants,
     }),
   );
 
@@ -65,8 +65,8 @@ test('a case survives its worker: submitted and evidence requested on one worker
   expect(again.json()).toMatchObject({ created: false, caseNumber: 'NL-2026-E2E-0001', state: 'completenessCheck' });
 
   const requested = await runCli(['act', 'NL-2026-E2E-0001', 'request-evidence', '{"missing":["valid passport"]}'], cliEnv());
-  expect(requested.json()).toMatchObject({ state: 'awaitingEvidence', allowedActions: ['supply-evidence'] });
-  const due: string = requested.json().openDeadline.due;
+  expect(requested.json()).toMatchObject({ state: 'awaitingEvidence', allowedActions: ['extend-cure-period', 'supply-evidence', 'withdraw'] });
+  const due: string = requested.json().deadlines.cure.due;
   await waitFor(() => (readdirSync(outbox).some((f) => f.includes('evidence-request')) ? true : undefined), 'the evidence request');
 
   first.worker.shutdown();
@@ -75,26 +75,27 @@ test('a case survives its worker: submitted and evidence requested on one worker
   const second = await startWorker();
   try {
     const status = await runCli(['status', 'NL-2026-E2E-0001'], cliEnv());
-    expect(status.json()).toMatchObject({ state: 'awaitingEvidence', openDeadline: { due } });
+    expect(status.json()).toMatchObject({ state: 'awaitingEvidence', deadlines: { cure: { due } } });
 
-    const rejected = await runCli(['act', 'NL-2026-E2E-0001', 'decide', '{"outcome":"granted","grounds":["Vb 2000 art. 3.51"]}'], cliEnv());
+    const grant = JSON.stringify({ grounds: ['Vb 2000 art. 3.51 lid 1 sub a'], permit: { restriction: 'voortgezet verblijf', labourMarketNote: 'arbeid vrij toegestaan', validFrom: '2027-01-01', validUntil: '2031-12-31' } });
+    const rejected = await runCli(['act', 'NL-2026-E2E-0001', 'grant', grant], cliEnv());
     expect(rejected.code).toBe(1);
-    expect(rejected.stderr).toContain('action "decide" is not allowed in state "awaitingEvidence"');
+    expect(rejected.stderr).toContain('action "grant" is not allowed in state "awaitingEvidence"');
 
     await runCli(['act', 'NL-2026-E2E-0001', 'supply-evidence', '{"documents":["valid passport"]}'], cliEnv());
-    const decided = await runCli(['act', 'NL-2026-E2E-0001', 'decide', '{"outcome":"granted","grounds":["Vb 2000 art. 3.51 lid 1 sub a"]}'], cliEnv());
-    expect(decided.json()).toMatchObject({ state: 'decided', decision: { outcome: 'granted' } });
+    const decided = await runCli(['act', 'NL-2026-E2E-0001', 'grant', grant], cliEnv());
+    expect(decided.json()).toMatchObject({ state: 'closed', decision: { outcome: 'granted' } });
 
     const result = await env.client.workflow.getHandle('NL-2026-E2E-0001').result();
-    expect(result).toMatchObject({ outcome: 'granted', cureOutcome: 'supplied' });
+    expect(result).toMatchObject({ ending: 'closed', decision: { outcome: 'granted' }, cureOutcome: 'supplied' });
   } finally {
     second.worker.shutdown();
     await second.running;
   }
 
   const mails = readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort();
-  expect(mails).toEqual(['NL-2026-E2E-0001.decision.2.eml', 'NL-2026-E2E-0001.evidence-request.1.eml']);
-  const request = readFileSync(join(outbox, 'NL-2026-E2E-0001.evidence-request.1.eml'), 'utf8');
+  expect(mails).toEqual(['NL-2026-E2E-0001.decision.3.eml', 'NL-2026-E2E-0001.evidence-request.2.eml', 'NL-2026-E2E-0001.receipt.1.eml']);
+  const request = readFileSync(join(outbox, 'NL-2026-E2E-0001.evidence-request.2.eml'), 'utf8');
   expect(request).toContain('To: applicant@example.test');
   expect(request).toContain(`(${due})`);
 });
@@ -109,12 +110,12 @@ test('bad input on the command line is refused with a message naming the argumen
   expect(unknown.stderr).toContain('action.type:');
 
   const badFile = join(outbox, 'bad.json');
-  writeFileSync(badFile, JSON.stringify({ jurisdiction: 'BE', applicant: { name: '', email: 'nope' } }));
+  writeFileSync(badFile, JSON.stringify({ contact: { name: '', email: 'nope' }, facts: { jurisdiction: 'BE' } }));
   const bad = await runCli(['submit', badFile], cliEnv());
   expect(bad.code).toBe(2);
-  expect(bad.stderr).toContain('jurisdiction:');
-  expect(bad.stderr).toContain('applicant.email: must be an e-mail address');
-  expect(bad.stderr).toContain('category:');
+  expect(bad.stderr).toContain('facts.jurisdiction:');
+  expect(bad.stderr).toContain('contact.email: must be an e-mail address');
+  expect(bad.stderr).toContain('contact.name: the applicant needs a name');
 
   const badEnv = await runCli(['status', 'NL-2026-E2E-0001'], { ...cliEnv(), TEMPORAL_ADDRESS: 'not an address' });
   expect(badEnv.code).toBe(1);

@@ -1,16 +1,35 @@
-/** Applications for tests: no real person's data. */
-import type { Application } from '../../domain/case';
+/** Applications for tests, built on the fact fixtures: no real person's data. */
+import type { ApplicationFacts } from '../../domain/application';
+import type { Contact } from '../../domain/case';
+import type { CaseActionInput } from '../../domain/case-actions';
+import type { CaseApplication } from '../../machines/application';
+import nlEntitled from '../fixtures/facts-nl-entitled.json';
+import nlPolicyGrants from '../fixtures/facts-nl-policy-grants.json';
+import noChild from '../fixtures/facts-no-child.json';
+
+/** NL continued residence after a relationship (policy grants, Vb 3.51); NL entitled after residence as a minor (Vb 3.50); NO s. 38 child. */
+export const FACTS = {
+  nlPolicyGrants: nlPolicyGrants as ApplicationFacts,
+  nlEntitled: nlEntitled as ApplicationFacts,
+  noChild: noChild as ApplicationFacts,
+};
 
 let counter = 0;
 
 /** A fresh, valid application with a unique case number per call. */
-export function anApplication(overrides: Partial<Application> = {}): Application & { caseNumber: string } {
+export function anApplication(options: { facts?: ApplicationFacts; caseNumber?: string; contact?: Partial<Contact> } = {}): CaseApplication {
   counter++;
+  const facts = options.facts ?? FACTS.nlPolicyGrants;
   return {
-    caseNumber: `NL-TEST-${process.pid}-${counter}`,
-    jurisdiction: 'NL',
-    category: 'continued-residence',
-    applicant: { name: 'Applicant Example', email: `applicant${counter}@example.test`, language: 'en' },
-    ...overrides,
-  } as Application & { caseNumber: string };
+    caseNumber: options.caseNumber ?? `${facts.jurisdiction}-TEST-${process.pid}-${counter}`,
+    contact: { name: 'Applicant Example', email: `applicant${counter}@example.test`, language: facts.jurisdiction === 'NO' ? 'no' : 'en', ...options.contact },
+    facts,
+  };
 }
+
+/** A grant under Vb 2000 art. 3.51 with the terms of Vc B16/10. */
+export const GRANT: Extract<CaseActionInput, { type: 'grant' }> = {
+  type: 'grant',
+  grounds: ['Vb 2000 art. 3.51 lid 1 sub a'],
+  permit: { restriction: 'voortgezet verblijf', labourMarketNote: 'arbeid vrij toegestaan; TWV niet vereist', validFrom: '2027-01-01', validUntil: '2031-12-31' },
+};

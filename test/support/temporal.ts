@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TestWorkflowEnvironment, type DevServerConfig } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { ensureSearchAttributes } from '../../worker/search-attributes';
 
 const ROOT = resolve(__dirname, '../..');
 const INSTALL_HINT =
@@ -29,17 +30,26 @@ export const temporalCliPath = () => {
   return exe.path;
 };
 
+/** A time-skipping test server, with the case search attributes registered. */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   // The test server takes only its port: any extra argument makes it exit ("Unknown flag").
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: executable('TEMPORAL_TEST_SERVER_PATH', '.tools/venv/bin/temporal-test-server') },
   });
+  return withSearchAttributes(env);
 }
 
+/** A dev server (the real Temporal server, in memory unless given a database file), with the case search attributes registered. */
 export async function createDevServerEnv(server: Omit<DevServerConfig, 'type' | 'executable'> = {}): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createLocal({
+  const env = await TestWorkflowEnvironment.createLocal({
     server: { ui: false, ...server, executable: executable('TEMPORAL_CLI_PATH', '.tools/venv/bin/temporal') },
   });
+  return withSearchAttributes(env);
+}
+
+async function withSearchAttributes(env: TestWorkflowEnvironment): Promise<TestWorkflowEnvironment> {
+  await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
 }
 
 /** The workflow bundle, built once per test file. */

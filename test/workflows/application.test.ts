@@ -1,143 +1,235 @@
 /**
- * The application workflow on the time-skipping test server: both paths of the cure period, with
- * the notices received by a real SMTP server.
+ * The application workflow on the time-skipping test server, one test per deadline path, each
+ * asserting the messages a real SMTP server received and the dates in them.
  */
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { computeDeadline, daysBetween, localDateOf } from '../../domain/calendar';
-import { createNoticeActivities, smtpMailer, type Mailer } from '../../activities';
-import { actUpdate, APPLICATION_WORKFLOW, statusQuery } from '../../workflows/definitions';
+import { addDays, addYears, computeDeadline, daysBetween, endOfDay, localDateOf, type LocalDate } from '../../domain/calendar';
+import { penaltyFor } from '../../domain/decision-clock';
 import { formatLegalDate } from '../../activities/notices';
-import { bundleWorkflows, createTimeSkippingEnv } from '../support/temporal';
-import { SmtpSink } from '../support/smtp';
-import { anApplication } from '../support/cases';
+import type { ApplicationFacts } from '../../domain/application';
+import { anApplication, FACTS, GRANT } from '../support/cases';
+import { CaseHarness, MINISTRY, OPERATORS } from '../support/harness';
 
-const taskQueue = 'application-workflow-test';
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-let smtp: SmtpSink;
-let mailer: Mailer;
-
+let h: CaseHarness;
 beforeAll(async () => {
-  [env, bundle, smtp] = await Promise.all([createTimeSkippingEnv(), bundleWorkflows(), SmtpSink.start()]);
-  mailer = smtpMailer(smtp.url, 'office@ind.example.test');
+  h = await CaseHarness.start('application-workflow-test');
 }, 120_000);
+afterAll(() => h?.close());
 
-afterAll(async () => {
-  mailer?.close();
-  await smtp?.close();
-  await env?.teardown();
-});
+const AMS = 'Europe/Amsterdam';
+const today = async (zone = AMS): Promise<LocalDate> => localDateOf(new Date(await h.env.currentTimeMs()), zone);
+/** Skips time until `instant` plus a margin (the test server moves the workflow's clock, not ours). */
+const skipPast = async (instant: string, marginMs = 60_000) => h.env.sleep(Math.max(1, Date.parse(instant) - (await h.env.currentTimeMs()) + marginMs));
+const en = (date: LocalDate) => formatLegalDate(date, 'en');
 
-async function withWorker<T>(fn: () => Promise<T>): Promise<T> {
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities: createNoticeActivities(mailer),
-  });
-  return worker.runUntil(fn);
-}
-
-function startCase(application = anApplication()) {
-  return env.client.workflow.start(APPLICATION_WORKFLOW, {
-    taskQueue,
-    workflowId: application.caseNumber,
-    args: [{ application }],
-  });
-}
-
-test('evidence supplied within the cure period: request notice with the deadline, then the decision notice', async () => {
+test('cure period expires: receipt, request and reminder with their dates, then a decision on the evidence available', async () => {
   const application = anApplication();
-  const result = await withWorker(async () => {
-    const handle = await startCase(application);
-    const requested = await handle.executeUpdate(actUpdate, { args: [{ type: 'request-evidence', missing: ['valid passport', 'proof of address'] }] });
-    expect(requested.state).toBe('awaitingEvidence');
-    expect(requested.allowedActions).toEqual(['supply-evidence']);
+  const { caseNumber } = application;
+  const result = await h.withWorker(async () => {
+    const handle = await h.startCase(application);
+    const received = await h.status(handle);
+    const receivedOn = localDateOf(received.receivedAt, AMS);
+    expect(received.deadlines.decision).toMatchObject({ due: computeDeadline({ jurisdiction: 'NL', kind: 'decision', from: receivedOn }).due });
 
-    const requestedOn = localDateOf(requested.evidenceRequest!.requestedAt, 'Europe/Amsterdam');
-    const expected = computeDeadline({ jurisdiction: 'NL', kind: 'cure', from: requestedOn });
-    expect(requested.openDeadline).toEqual({ kind: 'cure', due: expected.due, dueAt: expected.dueAt, citations: expected.citations });
-    expect(daysBetween(requestedOn, expected.due)).toBeGreaterThanOrEqual(14);
+    const requested = await h.act(handle, { type: 'request-evidence', missing: ['valid passport'] });
+    const cure = computeDeadline({ jurisdiction: 'NL', kind: 'cure', from: await today() });
+    expect(requested).toMatchObject({ state: 'awaitingEvidence', deadlines: { cure: { due: cure.due, dueAt: cure.dueAt }, decision: { due: null, suspendedSince: await today() } } });
 
-    await env.sleep('10 days');
-    expect((await handle.query(statusQuery)).state).toBe('awaitingEvidence');
-    const supplied = await handle.executeUpdate(actUpdate, { args: [{ type: 'supply-evidence', documents: ['valid passport'] }] });
-    expect(supplied).toMatchObject({ state: 'readyForDecision', cureOutcome: 'supplied', openDeadline: null, allowedActions: ['decide'] });
+    await skipPast(endOfDay(addDays(cure.due, -4), AMS));
+    expect(h.subjects(caseNumber)).toContain(`Reminder: documents needed by ${en(cure.due)}`);
+    await skipPast(cure.dueAt);
+    const expired = await h.status(handle);
+    expect(expired).toMatchObject({ state: 'cureExpired', cureOutcome: 'expired', allowedActions: expect.arrayContaining(['proceed-without-evidence', 'declare-not-processed']) });
+    expect(expired.deadlines.notProcessedBy).toBe(addDays(cure.due, 28));
+    // The clock stood still from the request to the end of the cure period (Awb 4:15(1)(a)).
+    expect(expired.decisionClock[1]).toMatchObject({ kind: 'suspension', end: cure.due });
 
-    await handle.executeUpdate(actUpdate, { args: [{ type: 'decide', outcome: 'granted', grounds: ['Vb 2000 art. 3.51 lid 1 sub a'] }] });
-    return { output: await handle.result(), due: expected.due };
+    await h.act(handle, { type: 'proceed-without-evidence' });
+    await h.act(handle, GRANT);
+    return { output: await handle.result(), receivedOn, cure, decisionDue: expired.deadlines.decision!.due! };
   });
 
-  expect(result.output).toMatchObject({ caseNumber: application.caseNumber, outcome: 'granted', cureOutcome: 'supplied' });
-  const mails = smtp.forCase(application.caseNumber);
-  expect(mails.map((m) => m.parsed.subject)).toEqual([
-    `[${application.caseNumber}] Documents needed by ${formatLegalDate(result.due)}`,
-    `[${application.caseNumber}] Decision on your application: granted`,
+  expect(result.output).toMatchObject({ ending: 'closed', cureOutcome: 'expired', decision: { outcome: 'granted' } });
+  expect(h.subjects(caseNumber)).toEqual([
+    'Application received',
+    `Documents needed by ${en(result.cure.due)}`,
+    `Reminder: documents needed by ${en(result.cure.due)}`,
+    'Decision on your application: granted',
   ]);
-  for (const mail of mails) expect(mail.envelopeTo).toEqual([application.applicant.email]);
-  const [request, decision] = mails;
-  expect(request!.parsed.text).toContain(`Deadline: ${formatLegalDate(result.due)} (${result.due})`);
-  expect(request!.parsed.text).toContain('  - proof of address');
-  expect(request!.parsed.messageId).toBe(`<${application.caseNumber}.evidence-request.1@dossier>`);
-  expect(decision!.parsed.text).toContain('This decision rests on: Vb 2000 art. 3.51 lid 1 sub a.');
+  const [receipt, request, , decision] = h.smtp.forCase(caseNumber);
+  expect(receipt!.parsed.text).toContain(`We received your application on ${en(result.receivedOn)}.`);
+  expect(request!.parsed.text).toContain(`Deadline: ${en(result.cure.due)} (${result.cure.due})`);
+  expect(request!.parsed.attachments.find((a) => a.contentType === 'text/calendar')?.content.toString()).toContain(`DTSTART;VALUE=DATE:${result.cure.due.replaceAll('-', '')}`);
+  expect(decision!.parsed.text).toContain('This decision rests on: Vb 2000 art. 3.51 lid 1 sub a; Vb 2000 art. 3.51 lid 1 sub a as amended');
+  expect(decision!.parsed.text).toContain('with the restriction "voortgezet verblijf", valid from Friday 1 January 2027');
 });
 
-test('cure period expires: the case goes on to a decision on the evidence it has', async () => {
+test('cure period extended: the timer moves, the applicant gets the new date, and the decision clock counts the suspension', async () => {
   const application = anApplication();
-  const { output, due, expiredState, stateBeforeDeadline, skippedDays } = await withWorker(async () => {
-    const handle = await startCase(application);
-    const startMs = await env.currentTimeMs();
-    const requested = await handle.executeUpdate(actUpdate, { args: [{ type: 'request-evidence', missing: ['birth certificate'] }] });
-    const due = requested.openDeadline!.due;
+  const { caseNumber } = application;
+  const { handleStatus, extendedTo, requestedOn, suppliedOn, base } = await h.withWorker(async () => {
+    const handle = await h.startCase(application);
+    const base = (await h.status(handle)).decisionClock[0]!;
+    const requested = await h.act(handle, { type: 'request-evidence', missing: ['birth certificate'] });
+    const requestedOn = await today();
+    const firstDue = requested.deadlines.cure!.due;
+    const extendedTo = addDays(firstDue, 14);
+    const extended = await h.act(handle, { type: 'extend-cure-period', until: extendedTo, reason: 'the registry abroad is closed' });
+    expect(extended.deadlines.cure).toMatchObject({ due: extendedTo, dueAt: endOfDay(extendedTo, AMS) });
 
-    // The day before the deadline the case still waits; after it, the timer has fired.
-    const untilDue = Date.parse(requested.openDeadline!.dueAt) - (await env.currentTimeMs());
-    await env.sleep(untilDue - 60_000);
-    const stateBeforeDeadline = (await handle.query(statusQuery)).state;
-    await env.sleep('2 minutes');
-    const expiredState = await handle.query(statusQuery);
-    const skippedDays = ((await env.currentTimeMs()) - startMs) / 86_400_000;
-
-    await handle.executeUpdate(actUpdate, { args: [{ type: 'decide', outcome: 'refused', grounds: ['Vb 2000 art. 3.51 lid 1'] }] });
-    return { output: await handle.result(), due, expiredState, stateBeforeDeadline, skippedDays };
+    // Past the first deadline the case still waits: the timer moved with the deadline.
+    await skipPast(endOfDay(firstDue, AMS), 3_600_000);
+    expect((await h.status(handle)).state).toBe('awaitingEvidence');
+    const supplied = await h.act(handle, { type: 'supply-evidence', documents: ['birth certificate'] });
+    return { handleStatus: supplied, extendedTo, requestedOn, suppliedOn: await today(), base, handle };
   });
 
-  expect(stateBeforeDeadline).toBe('awaitingEvidence');
-  expect(expiredState).toMatchObject({ state: 'readyForDecision', cureOutcome: 'expired', openDeadline: null });
-  expect(skippedDays).toBeGreaterThanOrEqual(14);
-  expect(output).toMatchObject({ outcome: 'refused', cureOutcome: 'expired' });
-  const subjects = smtp.forCase(application.caseNumber).map((m) => m.parsed.subject);
-  expect(subjects).toEqual([
-    `[${application.caseNumber}] Documents needed by ${formatLegalDate(due)}`,
-    `[${application.caseNumber}] Decision on your application: refused`,
-  ]);
+  expect(handleStatus.state).toBe('readyForDecision');
+  expect(handleStatus.decisionClock[1]).toMatchObject({ kind: 'suspension', legalBasis: 'Awb 4:15(1)(a)', start: requestedOn, end: suppliedOn });
+  expect(handleStatus.deadlines.decision!.suspendedDays).toBe(daysBetween(requestedOn, suppliedOn));
+  expect(daysBetween(base.kind === 'period' ? base.end : '', handleStatus.deadlines.decision!.due!)).toBeGreaterThanOrEqual(daysBetween(requestedOn, suppliedOn));
+  expect(h.subjects(caseNumber)).toEqual(expect.arrayContaining([`New deadline for your documents: ${en(extendedTo)}`]));
+  const extension = h.smtp.forCase(caseNumber).find((m) => m.parsed.subject!.includes('New deadline'))!;
+  expect(extension.parsed.text).toContain(`Deadline: ${en(extendedTo)} (${extendedTo})`);
 });
 
-test('an action the state does not accept, or a malformed one, is rejected and leaves no trace in history', async () => {
+test('ambtsbericht: the decision period is extended, the ministry gets the request and reminders when the report is late', async () => {
   const application = anApplication();
-  await withWorker(async () => {
-    const handle = await startCase(application);
-    await expect(
-      handle.executeUpdate(actUpdate, { args: [{ type: 'decide', outcome: 'granted', grounds: ['Vb 2000 art. 3.50'] }] }),
-    ).rejects.toThrow(WorkflowUpdateFailedError);
-    const failure = await handle
-      .executeUpdate(actUpdate, { args: [{ type: 'decide', outcome: 'granted', grounds: ['x'] }] })
-      .catch((err: WorkflowUpdateFailedError) => err.cause?.message);
-    expect(failure).toBe('action "decide" is not allowed in state "completenessCheck"; it accepts: confirm-complete, request-evidence');
+  const { caseNumber } = application;
+  const { status, requestedOn, previousDue } = await h.withWorker(async () => {
+    const handle = await h.startCase(application);
+    await h.act(handle, { type: 'confirm-complete' });
+    const previousDue = (await h.status(handle)).deadlines.decision!.due!;
+    const requested = await h.act(handle, { type: 'request-ambtsbericht', factors: ['a', 'c'], questions: ['Is the treatment available in Morocco?'] });
+    const requestedOn = await today();
+    expect(requested.state).toBe('awaitingReport');
+    expect(requested.decisionClock[1]).toMatchObject({ kind: 'extension', legalBasis: 'Vw 2000 art. 25(2)', months: 6 });
 
-    const malformed = await handle
-      .executeUpdate(actUpdate, { args: [{ type: 'request-evidence', missing: [] } as never] })
-      .catch((err: WorkflowUpdateFailedError) => err.cause?.message);
-    expect(malformed).toBe('invalid action: action.missing: name at least one document');
+    // Eight weeks expected, then a reminder every four weeks: two reminders by week 13.
+    await h.env.sleep('13 weeks');
+    const status = await h.act(handle, { type: 'record-report', reference: 'BZ/DCM-2027-0042', summary: 'Treatment is available in Rabat.' });
+    await h.act(handle, GRANT);
+    await handle.result();
+    return { status, requestedOn, previousDue };
+  });
 
-    const status = await handle.query(statusQuery);
-    expect(status).toMatchObject({ state: 'completenessCheck', evidenceRequest: null, decision: null });
+  expect(status.report).toMatchObject({ remindersSent: 2, received: { reference: 'BZ/DCM-2027-0042' } });
+  const expectedBy = addDays(requestedOn, 56);
+  expect(h.subjects(caseNumber, MINISTRY)).toEqual(['Request for an individual official report', 'Reminder 1: individual official report', 'Reminder 2: individual official report']);
+  const [request, reminder] = h.smtp.forCase(caseNumber).filter((m) => m.envelopeTo.includes(MINISTRY));
+  expect(request!.parsed.text).toContain(`Requested on: ${requestedOn}; we would be grateful for the report by ${expectedBy}.`);
+  expect(request!.parsed.text).toContain('Nationality: MAR');
+  expect(request!.parsed.text).not.toContain(application.contact.name);
+  expect(reminder!.parsed.text).toContain(`We had hoped for the report by ${expectedBy}.`);
+  const extended = h.smtp.forCase(caseNumber).find((m) => m.parsed.subject!.includes('We need more time'))!;
+  expect(extended.parsed.text).toContain(`We could not decide by ${en(previousDue)} as planned`);
+  expect(extended.envelopeTo).toEqual([application.contact.email]);
+});
+
+test('decision overdue: operators are alerted, the notice of default is recorded and the penalty follows (Awb 4:17)', async () => {
+  const application = anApplication();
+  const { caseNumber } = application;
+  const { overdue, noticeOn, decidedOn, output } = await h.withWorker(async () => {
+    const handle = await h.startCase(application);
+    await h.act(handle, { type: 'confirm-complete' });
+    const deadline = (await h.status(handle)).deadlines.decision!;
+    expect(await h.rejection(handle, { type: 'record-default-notice', receivedOn: await today() })).toMatch(/not overdue/);
+    await skipPast(deadline.dueAt!);
+    const overdue = await h.status(handle);
+    const noticeOn = await today();
+    await h.act(handle, { type: 'record-default-notice', receivedOn: noticeOn });
+    await h.env.sleep('20 days');
+    const decidedOn = await today();
+    await h.act(handle, GRANT);
+    return { overdue, noticeOn, decidedOn, output: await handle.result() };
+  });
+
+  expect(overdue).toMatchObject({ overdueSince: expect.any(String), operatorAttention: true });
+  expect(h.subjects(caseNumber, OPERATORS)).toEqual(['Operator alert: decision-overdue']);
+  expect(output.penalty).toEqual(penaltyFor(noticeOn, decidedOn));
+  expect(output.penalty).toMatchObject({ days: daysBetween(addDays(noticeOn, 14), decidedOn) + 1 });
+});
+
+test('objection in time reopens the case; without one the refusal stands when the period ends', async () => {
+  const inTime = anApplication();
+  const late = anApplication();
+  const results = await h.withWorker(async () => {
+    const first = await h.startCase(inTime);
+    const second = await h.startCase(late);
+    for (const handle of [first, second]) {
+      await h.act(handle, { type: 'confirm-complete' });
+      await h.act(handle, { type: 'refuse', grounds: ['Vb 2000 art. 3.51 lid 1 sub a'] });
+    }
+    const refusedOn = await today();
+    const objection = (await h.status(first)).deadlines.objection!;
+    expect(objection).toMatchObject({ due: computeDeadline({ jurisdiction: 'NL', kind: 'objection', from: refusedOn }).due });
+
+    await h.env.sleep('10 days');
+    const reconsidering = await h.act(first, { type: 'lodge-objection', receivedOn: await today() });
+    expect(reconsidering.state).toBe('reconsideration');
+    await h.act(first, { type: 'decide-objection', outcome: 'unfounded', grounds: ['Vb 2000 art. 3.51 lid 1 sub a'] });
+
+    await skipPast(objection.dueAt);
+    const closed = await second.result();
+    const tooLate = await h.rejection(second, { type: 'lodge-objection', receivedOn: await today() });
+    return { reconsidered: await first.result(), closed, tooLate, objection, closedStatus: (await second.describe()).status.name };
+  });
+
+  expect(results.reconsidered).toMatchObject({ ending: 'closed', objection: { lodgedOn: expect.any(String), outcome: { outcome: 'unfounded' } } });
+  expect(results.closed).toMatchObject({ ending: 'closed', decision: { outcome: 'refused' }, objection: { lodgedOn: null, outcome: null } });
+  // Once the period has passed the case is closed: no action reaches it.
+  expect(results.closedStatus).toBe('COMPLETED');
+  expect(results.tooLate).toBeDefined();
+  expect(h.subjects(late.caseNumber)).toEqual(['Application received', 'Decision on your application: refused', `Deadline to object to the decision: ${en(results.objection.due)}`]);
+  expect(h.subjects(inTime.caseNumber).at(-1)).toBe('Decision on your objection: dismissed');
+});
+
+test('Norway: no decision period, a child needs the best-interests assessment, and three weeks to appeal (fvl. s. 29)', async () => {
+  // A child on the day of the test server's clock, which other tests move on by years.
+  const facts = { ...FACTS.noChild, applicant: { ...FACTS.noChild.applicant, dateOfBirth: addYears(await today('Europe/Oslo'), -10) } } as ApplicationFacts;
+  const application = anApplication({ facts });
+  const { caseNumber } = application;
+  const { appeal, refusedOn, output, rejected } = await h.withWorker(async () => {
+    const handle = await h.startCase(application);
+    const opened = await h.act(handle, { type: 'confirm-complete' });
+    expect(opened).toMatchObject({ deadlines: { decision: null }, assessment: { outcome: 'humanitarian-assessment-needed', findings: { child: true } } });
+    const rejected = await h.rejection(handle, { type: 'refuse', grounds: ['Immigration Act s. 38'] });
+    await h.act(handle, { type: 'record-best-interests', assessment: 'The child has no carer on return; school and care are here.' });
+    await h.act(handle, { type: 'refuse', grounds: ['Immigration Act s. 38'] });
+    const refusedOn = await today('Europe/Oslo');
+    const appeal = (await h.status(handle)).deadlines.objection!;
+    await skipPast(appeal.dueAt);
+    return { appeal, refusedOn, output: await handle.result(), rejected };
+  });
+
+  expect(rejected).toMatch(/the applicant is a child: record the best-interests assessment first/);
+  expect(appeal.due).toBe(computeDeadline({ jurisdiction: 'NO', kind: 'appeal', from: refusedOn }).due);
+  expect(appeal.citations[0]).toMatch(/forvaltningsloven (s\.|§) 29/);
+  expect(output).toMatchObject({ ending: 'closed', decision: { outcome: 'refused' } });
+  const mails = h.smtp.forCase(caseNumber);
+  expect(mails.map((m) => m.parsed.subject)).toEqual([`[${caseNumber}] Søknaden er mottatt`, `[${caseNumber}] Vedtak i saken din: avslått`, expect.stringMatching(new RegExp(`^\\[${caseNumber}\\] .*${formatLegalDate(appeal.due, 'no')}`))]);
+  expect(mails[0]!.parsed.text).toContain('uten ugrunnet opphold');
+});
+
+test('actions the case does not accept, or malformed ones, are rejected naming state, action and field, and leave no trace', async () => {
+  const application = anApplication();
+  await h.withWorker(async () => {
+    const handle = await h.startCase(application);
+    expect(await h.rejection(handle, { type: 'refuse', grounds: ['x'] })).toBe(
+      'action "refuse" is not allowed in state "completenessCheck"; it accepts: confirm-complete, request-evidence, withdraw',
+    );
+    expect(await h.rejection(handle, { type: 'request-evidence', missing: [] })).toBe(
+      'invalid action "request-evidence" in state "completenessCheck": action.missing: name at least one missing document',
+    );
+    expect(await h.rejection(handle, { type: 'grant', grounds: ['x'], permit: { ...GRANT.permit, validUntil: '2026-01-01' } } as never)).toMatch(
+      /^invalid action "grant" in state "completenessCheck": action.permit.validUntil: must be after validFrom \(Vb 2000 art. 3.64\)/,
+    );
+    expect(await h.status(handle)).toMatchObject({ state: 'completenessCheck', evidenceRequest: null, decision: null });
     const history = await handle.fetchHistory();
-    const updateEvents = history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
-    expect(updateEvents).toHaveLength(0);
-    await handle.terminate('test over');
+    expect(history.events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(0);
+
+    const withdrawn = await h.act(handle, { type: 'withdraw' });
+    expect(withdrawn).toMatchObject({ state: 'withdrawn', withdrawnAt: expect.any(String) });
+    expect(await handle.result()).toMatchObject({ ending: 'withdrawn', decision: null });
   });
-  expect(smtp.forCase(application.caseNumber)).toHaveLength(0);
+  expect(h.subjects(application.caseNumber)).toEqual(['Application received', 'Your application has been withdrawn']);
 });

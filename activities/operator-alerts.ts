@@ -1,0 +1,28 @@
+/**
+ * Alerts for the office's operators: a structured log line always (the worker's logs are JSON),
+ * and an e-mail to OPERATOR_ALERT_EMAIL when it is set. Idempotent by the alert's key.
+ */
+import { log } from '@temporalio/activity';
+import type { OperatorAlert } from '../machines/application';
+import { preformattedHtml, type Mailer } from './mailer';
+import { deliverOnce, type SentLedger } from './sent-ledger';
+
+export function createOperatorAlertActivities(options: { mailer?: Mailer; address?: string; ledger?: SentLedger } = {}) {
+  return {
+    async alertOperators(alert: OperatorAlert): Promise<void> {
+      log.warn('operator alert', { ...alert });
+      if (!options.mailer || !options.address) return;
+      const text = `${alert.kind} in case ${alert.caseNumber}: ${alert.detail}\n(at ${alert.at})\n`;
+      await deliverOnce(options.mailer, options.ledger, {
+        key: `${alert.caseNumber}.alert.${alert.kind}`,
+        to: options.address,
+        subject: `[${alert.caseNumber}] Operator alert: ${alert.kind}`,
+        text,
+        html: preformattedHtml(text),
+        language: 'en',
+      });
+    },
+  };
+}
+
+export type OperatorAlertActivities = ReturnType<typeof createOperatorAlertActivities>;
