@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LocalDateSchema } from './application';
+import { ActorSchema } from './roles';
 
 const texts = (what: string) => z.array(z.string().trim().min(1)).min(1, `name at least one ${what}`);
 const grounds = texts('rule the decision rests on (e.g. "Vb 2000 art. 3.51 lid 1 sub a")');
@@ -34,27 +35,30 @@ export const PermitTermsSchema = z
   .refine((p) => p.validFrom < p.validUntil, { path: ['validUntil'], error: 'must be after validFrom (Vb 2000 art. 3.64)' });
 export type PermitTerms = z.output<typeof PermitTermsSchema>;
 
+/** Every action names who takes it (and in which role): the history shows each action with its actor. */
+const action = <T extends { type: z.ZodLiteral<string> } & z.ZodRawShape>(shape: T) => z.strictObject({ ...shape, actor: ActorSchema });
+
 export const CaseActionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('confirm-complete') }),
-  z.strictObject({ type: z.literal('request-evidence'), missing: texts('missing document') }),
-  z.strictObject({ type: z.literal('extend-cure-period'), until: LocalDateSchema, reason: z.string().trim().min(1, 'give the reason for the extension') }),
-  z.strictObject({ type: z.literal('supply-evidence'), documents: texts('document') }),
-  z.strictObject({ type: z.literal('proceed-without-evidence') }),
-  z.strictObject({ type: z.literal('declare-not-processed'), reason: z.string().trim().min(1, 'give the reason') }),
-  z.strictObject({
+  action({ type: z.literal('confirm-complete') }),
+  action({ type: z.literal('request-evidence'), missing: texts('missing document') }),
+  action({ type: z.literal('extend-cure-period'), until: LocalDateSchema, reason: z.string().trim().min(1, 'give the reason for the extension') }),
+  action({ type: z.literal('supply-evidence'), documents: texts('document') }),
+  action({ type: z.literal('proceed-without-evidence') }),
+  action({ type: z.literal('declare-not-processed'), reason: z.string().trim().min(1, 'give the reason') }),
+  action({
     type: z.literal('request-ambtsbericht'),
     /** The country-of-origin factors the report must address (Vc B16/7, factors a to c). */
     factors: z.array(z.enum(['a', 'b', 'c'])).min(1, 'name at least one factor (a, b or c)'),
     questions: texts('question for the ministry'),
   }),
-  z.strictObject({ type: z.literal('record-report'), reference: z.string().trim().min(1, 'give the ministry\'s reference'), summary: z.string().trim().min(1, 'summarise the report') }),
-  z.strictObject({ type: z.literal('record-best-interests'), assessment: z.string().trim().min(20, 'write the best-interests assessment (at least 20 characters)') }),
-  z.strictObject({ type: z.literal('grant'), grounds, permit: PermitTermsSchema }),
-  z.strictObject({ type: z.literal('refuse'), grounds, exceptionGround: z.enum(Object.keys(EXCEPTION_GROUNDS) as [ExceptionGround, ...ExceptionGround[]]).optional() }),
-  z.strictObject({ type: z.literal('record-default-notice'), receivedOn: LocalDateSchema }),
-  z.strictObject({ type: z.literal('lodge-objection'), receivedOn: LocalDateSchema }),
-  z.strictObject({ type: z.literal('decide-objection'), outcome: z.enum(['well-founded', 'unfounded']), grounds }),
-  z.strictObject({ type: z.literal('withdraw') }),
+  action({ type: z.literal('record-report'), reference: z.string().trim().min(1, 'give the ministry\'s reference'), summary: z.string().trim().min(1, 'summarise the report') }),
+  action({ type: z.literal('record-best-interests'), assessment: z.string().trim().min(20, 'write the best-interests assessment (at least 20 characters)') }),
+  action({ type: z.literal('grant'), grounds, permit: PermitTermsSchema }),
+  action({ type: z.literal('refuse'), grounds, exceptionGround: z.enum(Object.keys(EXCEPTION_GROUNDS) as [ExceptionGround, ...ExceptionGround[]]).optional() }),
+  action({ type: z.literal('record-default-notice'), receivedOn: LocalDateSchema }),
+  action({ type: z.literal('lodge-objection'), receivedOn: LocalDateSchema }),
+  action({ type: z.literal('decide-objection'), outcome: z.enum(['well-founded', 'unfounded']), grounds }),
+  action({ type: z.literal('withdraw') }),
 ]);
 export type CaseAction = z.output<typeof CaseActionSchema>;
 export type CaseActionInput = z.input<typeof CaseActionSchema>;

@@ -15,6 +15,7 @@ import type { ApplicationFacts } from '../domain/application';
 import { addDays, computeDeadline, endOfDay, localDateOf, officeTimeZone, type DeadlineComputation, type LocalDate } from '../domain/calendar';
 import { CASE_ACTION_TYPES, EXCEPTION_GROUNDS, type CaseAction, type CaseActionType, type ExceptionGround, type PermitTerms } from '../domain/case-actions';
 import type { Contact } from '../domain/case';
+import { roleObstacle, type Actor } from '../domain/roles';
 import { decisionDeadline, extend, openDecisionClock, penaltyFor, resume, suspend, type DecisionClock, type PenaltyComputation } from '../domain/decision-clock';
 import type { Notice, NoticeDeadline } from '../domain/notices';
 import { assess, type Assessment } from '../domain/policy';
@@ -83,10 +84,11 @@ export interface ApplicationInput {
 /** The assessment as the case keeps it: the outcome and what it rests on, without every rule evaluated. */
 export type StoredAssessment = Omit<Assessment<object>, 'evaluated'>;
 
-export type Decision =
-  | { outcome: 'granted'; grounds: string[]; decidedAt: string; permit: PermitTerms }
-  | { outcome: 'refused'; grounds: string[]; decidedAt: string; exceptionGround: ExceptionGround | null }
-  | { outcome: 'not-processed'; grounds: string[]; decidedAt: string };
+export type Decision = { grounds: string[]; decidedAt: string; decidedBy: Actor } & (
+  | { outcome: 'granted'; permit: PermitTerms }
+  | { outcome: 'refused'; exceptionGround: ExceptionGround | null }
+  | { outcome: 'not-processed' }
+);
 
 export interface ApplicationContext {
   application: CaseApplication;
@@ -100,7 +102,7 @@ export interface ApplicationContext {
     deadline: DeadlineComputation;
     extensions: { at: string; previousDue: LocalDate; due: LocalDate; reason: string }[];
   } | null;
-  evidence: { documents: string[]; suppliedAt: string }[];
+  evidence: { documents: string[]; suppliedAt: string; suppliedBy: Actor }[];
   /** How the cure period ended: evidence supplied in time, or the deadline passed. */
   cureOutcome: 'supplied' | 'expired' | null;
   /** Awb 4:5(4): the last day a decision not to process the application may be sent. */
@@ -205,8 +207,10 @@ function childWithoutBestInterests(context: ApplicationContext): string | null {
     : null;
 }
 
-const allowedBy = (type: CaseActionType) => ({ context, event }: { context: ApplicationContext; event: ApplicationEvent }) =>
-  !obstacles[type]?.(context, event as ActionEvent);
+/** The first rule that refuses the action: who may take it, then the law's conditions for it here. */
+function obstacleTo(context: ApplicationContext, event: ActionEvent): string | null {
+  return roleObstacle(event.type, event.actor) ?? obstacles[event.type]?.(context, event) ?? null;
+}
 
 function storedAssessment(facts: ApplicationFacts, onDate: LocalDate): StoredAssessment {
   const { evaluated: _all, ...kept } = assess(facts, onDate);
@@ -261,7 +265,7 @@ export const applicationMachine = setup({
     }),
   },
   guards: {
-    allowed: ({ context, event }) => allowedBy((event as ActionEvent).type)({ context, event }),
+    allowed: ({ context, event }) => obstacleTo(context, event as ActionEvent) === null,
   },
 }).createMachine({
   id: 'application',
@@ -312,6 +316,7 @@ export const applicationMachine = setup({
       on: {
         // The applicant may withdraw at any point before the decision.
         withdraw: {
+          guard: 'allowed',
           target: 'withdrawn',
           actions: [
             assign({ withdrawnAt: ({ event }) => event.at }),
@@ -341,8 +346,9 @@ export const applicationMachine = setup({
       states: {
         completenessCheck: {
           on: {
-            'confirm-complete': 'readyForDecision',
+            'confirm-complete': { guard: 'allowed', target: 'readyForDecision' },
             'request-evidence': {
+              guard: 'allowed',
               target: 'awaitingEvidence',
               actions: assign({
                 evidenceRequest: ({ context, event }) => ({
@@ -444,9 +450,10 @@ export const applicationMachine = setup({
               ],
             },
             'supply-evidence': {
+              guard: 'allowed',
               target: 'readyForDecision',
               actions: assign({
-                evidence: ({ context, event }) => [...context.evidence, { documents: event.documents, suppliedAt: event.at }],
+                evidence: ({ context, event }) => [...context.evidence, { documents: event.documents, suppliedAt: event.at, suppliedBy: event.actor }],
                 cureOutcome: 'supplied',
               }),
             },
@@ -463,13 +470,13 @@ export const applicationMachine = setup({
         cureExpired: {
           on: {
             // Awb 4:5: after the cure period the case goes on with the evidence it has…
-            'proceed-without-evidence': 'readyForDecision',
+            'proceed-without-evidence': { guard: 'allowed', target: 'readyForDecision' },
             // …or is not processed, by a decision sent within four weeks.
             'declare-not-processed': {
               guard: 'allowed',
               target: '#application.decided',
               actions: assign({
-                decision: ({ event }) => ({ outcome: 'not-processed' as const, grounds: ['Awb 4:5(1)(c)', event.reason], decidedAt: event.at }),
+                decision: ({ event }) => ({ outcome: 'not-processed' as const, grounds: ['Awb 4:5(1)(c)', event.reason], decidedAt: event.at, decidedBy: event.actor }),
               }),
             },
           },
@@ -485,7 +492,9 @@ export const applicationMachine = setup({
             grant: {
               guard: 'allowed',
               target: '#application.decided',
-              actions: assign({ decision: ({ event }) => ({ outcome: 'granted' as const, grounds: event.grounds, decidedAt: event.at, permit: event.permit }) }),
+              actions: assign({
+                decision: ({ event }) => ({ outcome: 'granted' as const, grounds: event.grounds, decidedAt: event.at, decidedBy: event.actor, permit: event.permit }),
+              }),
             },
             refuse: {
               guard: 'allowed',
@@ -495,6 +504,7 @@ export const applicationMachine = setup({
                   outcome: 'refused' as const,
                   grounds: event.exceptionGround ? [...event.grounds, EXCEPTION_GROUNDS[event.exceptionGround]] : event.grounds,
                   decidedAt: event.at,
+                  decidedBy: event.actor,
                   exceptionGround: event.exceptionGround ?? null,
                 }),
               }),
@@ -560,6 +570,7 @@ export const applicationMachine = setup({
               ],
             },
             'record-report': {
+              guard: 'allowed',
               target: 'readyForDecision',
               actions: assign({
                 report: ({ context, event }) => ({ ...context.report!, received: { reference: event.reference, summary: event.summary, receivedAt: event.at } }),
@@ -632,6 +643,7 @@ export const applicationMachine = setup({
     reconsideration: {
       on: {
         'decide-objection': {
+          guard: 'allowed',
           target: 'closed',
           actions: [
             assign({
@@ -698,6 +710,6 @@ export function rejectionOf(snapshot: ApplicationSnapshot, event: ActionEvent): 
     const accepts = allowed.length ? `it accepts: ${allowed.join(', ')}` : 'it accepts no action';
     return `action "${event.type}" is not allowed in state "${stateOf(snapshot)}"; ${accepts}`;
   }
-  const obstacle = obstacles[event.type]?.(snapshot.context, event);
+  const obstacle = obstacleTo(snapshot.context, event);
   return obstacle ? `action "${event.type}" is refused in state "${stateOf(snapshot)}": ${obstacle}` : null;
 }

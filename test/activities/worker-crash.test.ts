@@ -10,7 +10,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createNoticeActivities, fileLedger, smtpMailer } from '../../activities';
 import { actUpdate, APPLICATION_WORKFLOW } from '../../workflows/definitions';
-import { anApplication, GRANT } from '../support/cases';
+import { anApplication, GRANT, withActor } from '../support/cases';
 import { SmtpSink } from '../support/smtp';
 import { bundleWorkflows, createDevServerEnv } from '../support/temporal';
 
@@ -79,9 +79,9 @@ test('a worker killed after sending but before completing the activity does not 
         activities: createNoticeActivities(mailer, { ledger: fileLedger(ledgerDir) }),
       });
       return rescuer.runUntil(async () => {
-        await handle.executeUpdate(actUpdate, { args: [{ type: 'request-evidence', missing: ['valid passport'] }] });
-        await handle.executeUpdate(actUpdate, { args: [{ type: 'supply-evidence', documents: ['valid passport'] }] });
-        await handle.executeUpdate(actUpdate, { args: [GRANT] });
+        await handle.executeUpdate(actUpdate, { args: [withActor({ type: 'request-evidence', missing: ['valid passport'] })] });
+        await handle.executeUpdate(actUpdate, { args: [withActor({ type: 'supply-evidence', documents: ['valid passport'] })] });
+        await handle.executeUpdate(actUpdate, { args: [withActor(GRANT)] });
         await handle.result();
         const { events } = await handle.fetchHistory();
         return events!.flatMap((e) => (e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes.attempt!] : []));

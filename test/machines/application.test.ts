@@ -12,12 +12,15 @@ import {
   type ApplicationEvent,
   type ApplicationSnapshot,
   type Effect,
+  type SystemEvent,
 } from '../../machines/application';
-import { anApplication, FACTS } from '../support/cases';
+import { CASE_ACTION_TYPES } from '../../domain/case-actions';
+import { PERMISSIONS } from '../../domain/roles';
+import { anApplication, APPLICANT, CASEWORKER, FACTS, withActor, type TestAction } from '../support/cases';
 
 const RECEIVED = '2026-03-02T09:00:00.000Z'; // Monday 2 March 2026, 10:00 in Amsterdam
 const day = (date: string, time = '09:00:00.000') => `${date}T${time}Z`;
-const GRANT: Omit<Extract<ActionEvent, { type: 'grant' }>, 'at'> = {
+const GRANT: Extract<TestAction, { type: 'grant' }> = {
   type: 'grant',
   grounds: ['Vb 2000 art. 3.51 lid 1 sub a'],
   permit: { restriction: 'voortgezet verblijf', labourMarketNote: 'arbeid vrij toegestaan', validFrom: '2026-04-01', validUntil: '2031-03-31', s38Limitations: [] },
@@ -29,7 +32,13 @@ function open(facts = FACTS.nlPolicyGrants) {
   return { application, ...step(submitted, { type: 'receipt.registered', at: RECEIVED }) };
 }
 
-function step(snapshot: ApplicationSnapshot, event: ApplicationEvent) {
+/** An event as the tests write it: actions without an actor get their natural one (withActor). */
+type TestEvent = SystemEvent | (TestAction & { at: string });
+const complete = (event: TestEvent): ApplicationEvent =>
+  event.type.includes('.') ? (event as ApplicationEvent) : ({ ...withActor(event as TestAction), at: (event as { at: string }).at } as ApplicationEvent);
+
+function step(snapshot: ApplicationSnapshot, testEvent: TestEvent) {
+  const event = complete(testEvent);
   const [next, actions] = transition(applicationMachine, snapshot, event);
   const effects = actions
     .filter((a) => ['sendNotice', 'armTimer', 'cancelTimer', 'requestReport', 'remindMinistry', 'alertOperators'].includes(a.type))
@@ -38,9 +47,13 @@ function step(snapshot: ApplicationSnapshot, event: ApplicationEvent) {
 }
 
 /** Runs events in order; each must be accepted. */
-function run(snapshot: ApplicationSnapshot, ...events: ApplicationEvent[]): ApplicationSnapshot {
-  for (const event of events) {
-    if ('type' in event && !event.type.includes('.')) expect(rejectionOf(snapshot, event as ActionEvent)).toBeNull();
+/** Why the machine refuses the action (with its natural actor), or null. */
+const reject = (snapshot: ApplicationSnapshot, event: TestEvent) => rejectionOf(snapshot, complete(event) as ActionEvent);
+
+function run(snapshot: ApplicationSnapshot, ...events: TestEvent[]): ApplicationSnapshot {
+  for (const testEvent of events) {
+    const event = complete(testEvent);
+    if (!event.type.includes('.')) expect(rejectionOf(snapshot, event as ActionEvent)).toBeNull();
     snapshot = step(snapshot, event).snapshot;
   }
   return snapshot;
@@ -104,7 +117,7 @@ describe('the cure period (Vc B16/7, Awb 4:5, Awb 4:15)', () => {
   test('an extension must move the deadline later', () => {
     const { snapshot } = requested();
     const due = snapshot.context.evidenceRequest!.deadline.due;
-    expect(rejectionOf(snapshot, { type: 'extend-cure-period', until: due, reason: 'x', at: day('2026-03-10') })).toBe(
+    expect(reject(snapshot, { type: 'extend-cure-period', until: due, reason: 'x', at: day('2026-03-10') })).toBe(
       `action "extend-cure-period" is refused in state "awaitingEvidence": the new cure deadline ${due} must be later than the current one, ${due}`,
     );
   });
@@ -128,8 +141,8 @@ describe('the cure period (Vc B16/7, Awb 4:5, Awb 4:15)', () => {
     const due = expired.context.evidenceRequest!.deadline.due;
     expect(stateOf(expired)).toBe('cureExpired');
     expect(expired.context.notProcessedBy).toBe(addDays(due, 28));
-    const late: ActionEvent = { type: 'declare-not-processed', reason: 'no passport', at: day(addDays(due, 29)) };
-    expect(rejectionOf(expired, late)).toMatch(/within four weeks after the cure period ended, by .* \(Awb 4:5\(4\)\); decide on the evidence available$/);
+    const late: TestEvent = { type: 'declare-not-processed', reason: 'no passport', at: day(addDays(due, 29)) };
+    expect(reject(expired, late)).toMatch(/within four weeks after the cure period ended, by .* \(Awb 4:5\(4\)\); decide on the evidence available$/);
     const declared = run(expired, { ...late, at: day(addDays(due, 27)) });
     expect(stateOf(declared)).toBe('objectionPeriod');
     expect(declared.context.decision).toMatchObject({ outcome: 'not-processed', grounds: ['Awb 4:5(1)(c)', 'no passport'] });
@@ -159,7 +172,7 @@ describe('the ambtsbericht (Vw 2000 art. 25(2))', () => {
     snapshot = run(first.snapshot, { type: 'record-report', reference: 'BZ-2026-77', summary: 'Care is available.', at: day('2026-05-10') });
     expect(stateOf(snapshot)).toBe('readyForDecision');
     expect(snapshot.context.report).toMatchObject({ remindersSent: 1, received: { reference: 'BZ-2026-77' } });
-    expect(rejectionOf(snapshot, { type: 'request-ambtsbericht', factors: ['a'], questions: ['q'], at: day('2026-05-11') })).toMatch(/only once.*Vw 2000 art. 25\(2\)/);
+    expect(reject(snapshot, { type: 'request-ambtsbericht', factors: ['a'], questions: ['q'], at: day('2026-05-11') })).toMatch(/only once.*Vw 2000 art. 25\(2\)/);
   });
 });
 
@@ -167,16 +180,16 @@ describe('the decision and its guards', () => {
   test('refusing an entitled applicant needs an exception ground of Vb 2000 art. 3.50 lid 2', () => {
     const ready = run(open(FACTS.nlEntitled).snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
     expect(ready.context.assessment?.outcome).toBe('entitled');
-    const refusal: Extract<ActionEvent, { type: 'refuse' }> = { type: 'refuse', grounds: ['Vb 2000 art. 3.50'], at: day('2026-03-05') };
-    expect(rejectionOf(ready, refusal)).toMatch(/the assessment finds the applicant entitled .*exception grounds: incorrect-information, national-security, public-order, main-residence-abroad \(Vb 2000 art. 3.50 lid 2\)$/);
+    const refusal: Extract<TestEvent, { type: 'refuse' }> = { type: 'refuse', grounds: ['Vb 2000 art. 3.50'], at: day('2026-03-05') };
+    expect(reject(ready, refusal)).toMatch(/the assessment finds the applicant entitled .*exception grounds: incorrect-information, national-security, public-order, main-residence-abroad \(Vb 2000 art. 3.50 lid 2\)$/);
     const refused = run(ready, { ...refusal, exceptionGround: 'public-order' });
     expect(refused.context.decision).toMatchObject({ outcome: 'refused', exceptionGround: 'public-order', grounds: ['Vb 2000 art. 3.50', expect.stringContaining('public order')] });
   });
 
   test('a section 38 decision about a child needs the best-interests assessment first', () => {
     const ready = run(open(FACTS.noChild).snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
-    const grant: ActionEvent = { ...GRANT, grounds: ['Immigration Act s. 38'], permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] }, at: day('2026-03-05') };
-    expect(rejectionOf(ready, grant)).toMatch(/the applicant is a child: record the best-interests assessment first/);
+    const grant: TestEvent = { ...GRANT, grounds: ['Immigration Act s. 38'], permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] }, at: day('2026-03-05') };
+    expect(reject(ready, grant)).toMatch(/the applicant is a child: record the best-interests assessment first/);
     const recorded = run(ready, { type: 'record-best-interests', assessment: 'The child has lived here for six years and attends school.', at: day('2026-03-04') });
     const granted = step(recorded, grant);
     expect(stateOf(granted.snapshot)).toBe('closed');
@@ -185,8 +198,8 @@ describe('the decision and its guards', () => {
 
   test('best interests are recorded only for a child, and s. 38 limitations only on a Norwegian permit', () => {
     const ready = run(open().snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
-    expect(rejectionOf(ready, { type: 'record-best-interests', assessment: 'x'.repeat(30), at: day('2026-03-04') })).toMatch(/the assessment finds no child/);
-    expect(rejectionOf(ready, { ...GRANT, permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] }, at: day('2026-03-04') })).toMatch(/apply only to Norwegian permits/);
+    expect(reject(ready, { type: 'record-best-interests', assessment: 'x'.repeat(30), at: day('2026-03-04') })).toMatch(/the assessment finds no child/);
+    expect(reject(ready, { ...GRANT, permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] }, at: day('2026-03-04') })).toMatch(/apply only to Norwegian permits/);
   });
 
   test('a grant closes the case with a decision letter quoting the rules the assessment rests on', () => {
@@ -202,7 +215,7 @@ describe('the decision and its guards', () => {
 describe('overdue decisions (Awb 4:17)', () => {
   test('when the period passes the case is overdue, operators are alerted, and a notice of default starts the penalty', () => {
     const ready = run(open().snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
-    expect(rejectionOf(ready, { type: 'record-default-notice', receivedOn: '2026-05-01', at: day('2026-05-01') })).toMatch(/not overdue/);
+    expect(reject(ready, { type: 'record-default-notice', receivedOn: '2026-05-01', at: day('2026-05-01') })).toMatch(/not overdue/);
     const { snapshot, effects } = step(ready, { type: 'decision-period.expired', at: day('2026-06-01', '22:00:00.000') });
     expect(snapshot.context.overdueSince).toBe(day('2026-06-01', '22:00:00.000'));
     expect(effects).toEqual([{ type: 'alertOperators', params: expect.objectContaining({ kind: 'decision-overdue', detail: expect.stringContaining('ended on 2026-06-01') }) }]);
@@ -237,7 +250,7 @@ describe('objection and appeal periods', () => {
   test('an objection in time reopens the case; one after the period is refused', () => {
     const refused = refusedOn();
     const due = refused.context.objection!.deadline.due;
-    expect(rejectionOf(refused, { type: 'lodge-objection', receivedOn: addDays(due, 1), at: day(due) })).toBe(
+    expect(reject(refused, { type: 'lodge-objection', receivedOn: addDays(due, 1), at: day(due) })).toBe(
       `action "lodge-objection" is refused in state "objectionPeriod": the objection period ended on ${due} (Vw 2000 art. 69(1) (four weeks, in derogation of Awb 6:7)); an objection received on ${addDays(due, 1)} is late`,
     );
     const reconsidering = run(refused, { type: 'lodge-objection', receivedOn: due, at: day(due) });
@@ -255,12 +268,41 @@ test('the applicant may withdraw at any point before the decision, and not after
   expect(notices(effects)).toEqual([expect.objectContaining({ kind: 'application-withdrawn', withdrawnOn: '2026-03-04' })]);
   expect(timers(effects)).toEqual(expect.arrayContaining([{ type: 'cancelTimer', params: { timer: 'cure-period' } }]));
   const refused = run(open().snapshot, { type: 'confirm-complete', at: day('2026-03-03') }, { type: 'refuse', grounds: ['x'], at: day('2026-03-04') });
-  expect(rejectionOf(refused, { type: 'withdraw', at: day('2026-03-05') })).toBe('action "withdraw" is not allowed in state "objectionPeriod"; it accepts: lodge-objection');
+  expect(reject(refused, { type: 'withdraw', at: day('2026-03-05') })).toBe('action "withdraw" is not allowed in state "objectionPeriod"; it accepts: lodge-objection');
+});
+
+describe('who may act (office access policy)', () => {
+  const ready = () => run(open().snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
+  const requested = () => run(open().snapshot, { type: 'request-evidence', missing: ['passport'], at: day('2026-03-03') });
+
+  test('an applicant cannot decide', () => {
+    expect(reject(ready(), { ...GRANT, actor: APPLICANT, at: day('2026-03-04') })).toBe(
+      'action "grant" is refused in state "readyForDecision": "grant" may not be taken by the applicant; it is taken by: caseworker',
+    );
+  });
+
+  test('a caseworker records the applicant\'s evidence only saying it is on their behalf', () => {
+    const supply = { type: 'supply-evidence' as const, documents: ['passport'], at: day('2026-03-04') };
+    expect(reject(requested(), { ...supply, actor: CASEWORKER })).toMatch(/"supply-evidence" is the applicant's action: a caseworker records it only on the applicant's behalf/);
+    const recorded = run(requested(), { ...supply, actor: { ...CASEWORKER, onBehalfOf: 'applicant' } });
+    expect(recorded.context.evidence).toEqual([{ documents: ['passport'], suppliedAt: supply.at, suppliedBy: { ...CASEWORKER, onBehalfOf: 'applicant' } }]);
+  });
+
+  test('an operator may extend a cure period (after an outage) but not decide; only a caseworker acts on behalf', () => {
+    const operator = { id: 'ops-1', role: 'operator' } as const;
+    expect(reject(requested(), { type: 'extend-cure-period', until: '2026-04-30', reason: 'outage', actor: operator, at: day('2026-03-04') })).toBeNull();
+    expect(reject(ready(), { ...GRANT, actor: operator, at: day('2026-03-04') })).toMatch(/may not be taken by the operator/);
+    expect(reject(requested(), { type: 'supply-evidence', documents: ['x'], actor: { ...operator, onBehalfOf: 'applicant' }, at: day('2026-03-04') })).toMatch(/only a caseworker records/);
+  });
+
+  test('every action has its permission', () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual([...CASE_ACTION_TYPES].sort());
+  });
 });
 
 test('model-based coverage: every state and every transition of the machine is reached', () => {
   // One event of each kind, in an order of time that makes every path plausible.
-  const events: ApplicationEvent[] = [
+  const events: ApplicationEvent[] = ([
     { type: 'receipt.registered', at: RECEIVED },
     { type: 'confirm-complete', at: day('2026-03-03') },
     { type: 'request-evidence', missing: ['passport'], at: day('2026-03-03') },
@@ -282,7 +324,7 @@ test('model-based coverage: every state and every transition of the machine is r
     { type: 'objection-period.expired', at: day('2026-07-01', '22:00:00.000') },
     { type: 'decide-objection', outcome: 'well-founded', grounds: ['x'], at: day('2026-07-15') },
     { type: 'withdraw', at: day('2026-03-05') },
-  ];
+  ] as TestEvent[]).map(complete);
   const taken = new Set<string>();
   const reached = new Set<string>();
   for (const facts of [FACTS.nlPolicyGrants, FACTS.noChild]) {

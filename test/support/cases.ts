@@ -2,6 +2,7 @@
 import type { ApplicationFacts } from '../../domain/application';
 import type { Contact } from '../../domain/case';
 import type { CaseActionInput } from '../../domain/case-actions';
+import { PERMISSIONS, type Actor } from '../../domain/roles';
 import type { CaseApplication } from '../../machines/application';
 import nlEntitled from '../fixtures/facts-nl-entitled.json';
 import nlPolicyGrants from '../fixtures/facts-nl-policy-grants.json';
@@ -27,8 +28,21 @@ export function anApplication(options: { facts?: ApplicationFacts; caseNumber?: 
   };
 }
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** An action as tests write it: the actor is added by `withActor`. */
+export type TestAction = DistributiveOmit<CaseActionInput, 'actor'> & { actor?: Actor };
+
+export const CASEWORKER: Actor = { id: 'cw-0042', role: 'caseworker' };
+export const APPLICANT: Actor = { id: 'portal-7781', role: 'applicant' };
+
+/** The action with its natural actor: the applicant for the applicant's own actions, else a caseworker. */
+export function withActor(action: TestAction): CaseActionInput {
+  const own = (PERMISSIONS as Record<string, { applicantsOwn?: true }>)[action.type]?.applicantsOwn;
+  return { ...action, actor: action.actor ?? (own ? APPLICANT : CASEWORKER) } as CaseActionInput;
+}
+
 /** A grant under Vb 2000 art. 3.51 with the terms of Vc B16/10. */
-export const GRANT: Extract<CaseActionInput, { type: 'grant' }> = {
+export const GRANT: Extract<TestAction, { type: 'grant' }> = {
   type: 'grant',
   grounds: ['Vb 2000 art. 3.51 lid 1 sub a'],
   permit: { restriction: 'voortgezet verblijf', labourMarketNote: 'arbeid vrij toegestaan; TWV niet vereist', validFrom: '2027-01-01', validUntil: '2031-12-31' },

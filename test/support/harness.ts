@@ -14,6 +14,7 @@ import type { CaseApplication } from '../../machines/application';
 import type { applicationWorkflow } from '../../workflows/application';
 import { actUpdate, APPLICATION_WORKFLOW, statusQuery } from '../../workflows/definitions';
 import { dossierActivities, type DossierActivityOptions } from '../../worker/worker';
+import { withActor, type TestAction } from './cases';
 import { SmtpSink } from './smtp';
 import { bundleWorkflows, createTimeSkippingEnv } from './temporal';
 
@@ -71,9 +72,9 @@ export class CaseHarness {
     });
   }
 
-  /** Takes an action; a refusal fails with the workflow's reason in the message. */
-  act(handle: WorkflowHandle, action: CaseActionInput) {
-    return handle.executeUpdate(actUpdate, { args: [action] }).catch((err: Error & { cause?: Error }) => {
+  /** Takes an action (by its natural actor unless one is given); a refusal fails with the workflow's reason in the message. */
+  act(handle: WorkflowHandle, action: TestAction) {
+    return handle.executeUpdate(actUpdate, { args: [withActor(action)] }).catch((err: Error & { cause?: Error }) => {
       throw new Error(`${action.type} failed: ${err.cause?.message ?? err.message}`, { cause: err });
     });
   }
@@ -83,7 +84,7 @@ export class CaseHarness {
   }
 
   /** The rejection message of an action the case refuses. */
-  rejection(handle: WorkflowHandle, action: CaseActionInput): Promise<string | undefined> {
+  rejection(handle: WorkflowHandle, action: TestAction): Promise<string | undefined> {
     return this.act(handle, action).then(
       () => undefined,
       (err: Error & { cause?: Error & { cause?: Error } }) => err.cause?.cause?.message ?? err.cause?.message ?? err.message,
