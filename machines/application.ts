@@ -22,8 +22,14 @@ import { assess, type Assessment } from '../domain/policy';
 
 export type TimerId = 'cure-period' | 'cure-reminder' | 'decision-period' | 'report-reminder' | 'objection-period';
 
-/** Days before the cure deadline that the applicant is reminded (office policy). */
-export const CURE_REMINDER_DAYS = 3;
+/**
+ * Office policy on cure reminders: days before the cure deadline on which the applicant is
+ * reminded. Changed in 2027 from one reminder (3 days before) to two (5 days and 1 day before);
+ * the workflow picks the version for each case when it starts, behind `patched()`, so a case keeps
+ * the policy it started under.
+ */
+export const CURE_REMINDER_POLICIES = { 2026: [3], 2027: [5, 1] } as const;
+export type CureReminderPolicy = keyof typeof CURE_REMINDER_POLICIES;
 /** The ministry is asked for the report within this many weeks, and reminded every as many weeks after (office policy). */
 export const REPORT_EXPECTED_WEEKS = 8;
 export const REPORT_REMINDER_WEEKS = 4;
@@ -79,6 +85,8 @@ export interface CaseApplication {
 export interface ApplicationInput {
   application: CaseApplication;
   receivedAt: string;
+  /** The cure reminder policy in force when the case started; 2026 for cases started before 2027's. */
+  cureReminderPolicy?: CureReminderPolicy;
 }
 
 /** The assessment as the case keeps it: the outcome and what it rests on, without every rule evaluated. */
@@ -93,6 +101,7 @@ export type Decision = { grounds: string[]; decidedAt: string; decidedBy: Actor 
 export interface ApplicationContext {
   application: CaseApplication;
   receivedAt: string;
+  cureReminderPolicy: CureReminderPolicy;
   /** The decision clock: period, suspensions and extensions (derive the deadline with `decisionDeadline`). */
   clock: DecisionClock;
   evidenceRequest: {
@@ -218,9 +227,9 @@ function storedAssessment(facts: ApplicationFacts, onDate: LocalDate): StoredAss
 }
 
 type TimerParams = Extract<Effect, { type: 'armTimer' }>['params'];
-const armTimer = (params: (context: ApplicationContext) => TimerParams) => ({
+const armTimer = (params: (context: ApplicationContext, event: ApplicationEvent) => TimerParams) => ({
   type: 'armTimer' as const,
-  params: ({ context }: { context: ApplicationContext }) => params(context),
+  params: ({ context, event }: { context: ApplicationContext; event: ApplicationEvent }) => params(context, event),
 });
 const cancel = (timer: TimerId) => ({ type: 'cancelTimer' as const, params: { timer } });
 
@@ -231,11 +240,13 @@ const syncDecisionTimer = armTimer((context) => ({
   event: 'decision-period.expired',
 }));
 const armCurePeriod = armTimer((context) => ({ timer: 'cure-period', at: context.evidenceRequest!.deadline.dueAt, event: 'cure-period.expired' }));
-/** The reminder goes out at the start of the day CURE_REMINDER_DAYS before the deadline, if that is still ahead. */
-const armCureReminder = armTimer((context) => {
-  const remindAt = endOfDay(addDays(context.evidenceRequest!.deadline.due, -CURE_REMINDER_DAYS - 1), zoneOf(context));
-  const lastEvent = context.evidenceRequest!.extensions.at(-1)?.at ?? context.evidenceRequest!.requestedAt;
-  return { timer: 'cure-reminder', at: remindAt > lastEvent ? remindAt : null, event: 'cure-reminder.due' };
+/** The next reminder still ahead goes out at the start of its day (days before the deadline per the case's policy). */
+const armCureReminder = armTimer((context, event) => {
+  const { due } = context.evidenceRequest!.deadline;
+  const next = CURE_REMINDER_POLICIES[context.cureReminderPolicy]
+    .map((daysBefore) => endOfDay(addDays(due, -daysBefore - 1), zoneOf(context)))
+    .find((remindAt) => remindAt > event.at);
+  return { timer: 'cure-reminder', at: next ?? null, event: 'cure-reminder.due' };
 });
 /** The ministry is reminded when the report is late: at its expected date, then every REPORT_REMINDER_WEEKS. */
 const armReportReminder = armTimer((context) => {
@@ -273,6 +284,7 @@ export const applicationMachine = setup({
   context: ({ input }) => ({
     application: input.application,
     receivedAt: input.receivedAt,
+    cureReminderPolicy: input.cureReminderPolicy ?? 2026,
     clock: [],
     evidenceRequest: null,
     evidence: [],
@@ -447,6 +459,7 @@ export const applicationMachine = setup({
                   }),
                 },
                 'countNotice',
+                armCureReminder,
               ],
             },
             'supply-evidence': {

@@ -4,7 +4,7 @@
  * carries out the effects it returns through activities. Deterministic: no I/O, `Date` is
  * workflow time.
  */
-import { ActivityFailure, ApplicationFailure, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { CaseActionSchema, type CaseActionInput } from '../domain/case-actions';
 import { describeIssues } from '../domain/case';
 import { decisionDeadline } from '../domain/decision-clock';
@@ -36,12 +36,21 @@ const { sendNotice, requestReport, remindMinistry, alertOperators } = proxyActiv
 export type WorldEffect = Exclude<Effect, { type: 'armTimer' | 'cancelTimer' }>;
 export const WORLD_EFFECTS: ReadonlySet<WorldEffect['type']> = new Set(['sendNotice', 'requestReport', 'remindMinistry', 'alertOperators']);
 
+/** Patch id of the 2027 cure reminder policy (two reminders, 5 days and 1 day before the deadline). */
+export const CURE_REMINDERS_2027 = 'cure-reminders-2027';
+
 export interface ApplicationResult extends ApplicationOutput {
   deliveryProblems: DeliveryProblem[];
 }
 
 export async function applicationWorkflow({ application }: ApplicationWorkflowInput): Promise<ApplicationResult> {
-  const runner = new MachineRunner<typeof applicationMachine, WorldEffect>(applicationMachine, { input: { application, receivedAt: workflowNow() } }, WORLD_EFFECTS);
+  // A policy change takes effect for new cases only: cases started before it replay without the marker and keep the old policy.
+  const cureReminderPolicy = patched(CURE_REMINDERS_2027) ? 2027 : 2026;
+  const runner = new MachineRunner<typeof applicationMachine, WorldEffect>(
+    applicationMachine,
+    { input: { application, receivedAt: workflowNow(), cureReminderPolicy } },
+    WORLD_EFFECTS,
+  );
   const deliveryProblems: DeliveryProblem[] = [];
   const status = () => statusOf(runner, deliveryProblems);
   const publishSearchAttributes = searchAttributePublisher();

@@ -21,7 +21,7 @@ const today = async (zone = AMS): Promise<LocalDate> => localDateOf(new Date(awa
 const skipPast = async (instant: string, marginMs = 60_000) => h.env.sleep(Math.max(1, Date.parse(instant) - (await h.env.currentTimeMs()) + marginMs));
 const en = (date: LocalDate) => formatLegalDate(date, 'en');
 
-test('cure period expires: receipt, request and reminder with their dates, then a decision on the evidence available', async () => {
+test('cure period expires: receipt, request and the 2027 policy\'s two reminders with their dates, then a decision on the evidence available', async () => {
   const application = anApplication();
   const { caseNumber } = application;
   const result = await h.withWorker(async () => {
@@ -34,8 +34,16 @@ test('cure period expires: receipt, request and reminder with their dates, then 
     const cure = computeDeadline({ jurisdiction: 'NL', kind: 'cure', from: await today() });
     expect(requested).toMatchObject({ state: 'awaitingEvidence', deadlines: { cure: { due: cure.due, dueAt: cure.dueAt }, decision: { due: null, suspendedSince: await today() } } });
 
-    await skipPast(endOfDay(addDays(cure.due, -4), AMS));
-    expect(h.subjects(caseNumber)).toContain(`Reminder: documents needed by ${en(cure.due)}`);
+    // New cases follow the 2027 reminder policy (patched): reminders 5 days and 1 day before the deadline.
+    const reminders = () => h.subjects(caseNumber).filter((s) => s.startsWith('Reminder'));
+    await skipPast(endOfDay(addDays(cure.due, -6), AMS), -3_600_000);
+    expect(reminders()).toEqual([]);
+    await skipPast(endOfDay(addDays(cure.due, -6), AMS));
+    expect(reminders()).toEqual([`Reminder: documents needed by ${en(cure.due)}`]);
+    await skipPast(endOfDay(addDays(cure.due, -2), AMS));
+    expect(reminders()).toHaveLength(2);
+    const markers = (await handle.fetchHistory()).events!.flatMap((e) => e.markerRecordedEventAttributes?.markerName ?? []);
+    expect(markers).toEqual(['core_patch']);
     await skipPast(cure.dueAt);
     const expired = await h.status(handle);
     expect(expired).toMatchObject({ state: 'cureExpired', cureOutcome: 'expired', allowedActions: expect.arrayContaining(['proceed-without-evidence', 'declare-not-processed']) });
@@ -53,9 +61,10 @@ test('cure period expires: receipt, request and reminder with their dates, then 
     'Application received',
     `Documents needed by ${en(result.cure.due)}`,
     `Reminder: documents needed by ${en(result.cure.due)}`,
+    `Reminder: documents needed by ${en(result.cure.due)}`,
     'Decision on your application: granted',
   ]);
-  const [receipt, request, , decision] = h.smtp.forCase(caseNumber);
+  const [receipt, request, , , decision] = h.smtp.forCase(caseNumber);
   expect(receipt!.parsed.text).toContain(`We received your application on ${en(result.receivedOn)}.`);
   expect(request!.parsed.text).toContain(`Deadline: ${en(result.cure.due)} (${result.cure.due})`);
   expect(request!.parsed.attachments.find((a) => a.contentType === 'text/calendar')?.content.toString()).toContain(`DTSTART;VALUE=DATE:${result.cure.due.replaceAll('-', '')}`);

@@ -1,0 +1,95 @@
+/**
+ * The main paths of each workflow type, as scenarios that drive real cases. The history recorder
+ * (`npm run record-histories`) runs them and keeps their histories in test/histories/, so the
+ * replay test proves that today's workflow code still replays the cases of earlier releases.
+ */
+import type { WorkflowHandle } from '@temporalio/client';
+import { addDays, endOfDay, localDateOf } from '../../domain/calendar';
+import { anApplication, FACTS, GRANT } from './cases';
+import type { CaseHarness } from './harness';
+
+export interface Scenario {
+  /** File name under test/histories/<workflow type>/. */
+  name: string;
+  workflowType: string;
+  run(h: CaseHarness): Promise<WorkflowHandle>;
+}
+
+const today = async (h: CaseHarness) => localDateOf(new Date(await h.env.currentTimeMs()), 'Europe/Amsterdam');
+const skipTo = async (h: CaseHarness, instant: string) => h.env.sleep(Math.max(1, Date.parse(instant) - (await h.env.currentTimeMs()) + 60_000));
+
+export const SCENARIOS: Scenario[] = [
+  {
+    // Evidence requested, the reminder sent, evidence supplied, granted.
+    name: 'evidence-reminded-supplied-granted',
+    workflowType: 'applicationWorkflow',
+    async run(h) {
+      const handle = await h.startCase(anApplication({ caseNumber: 'NL-REPLAY-0001' }));
+      const requested = await h.act(handle, { type: 'request-evidence', missing: ['valid passport'] });
+      await skipTo(h, endOfDay(addDays(requested.deadlines.cure!.due, -2), 'Europe/Amsterdam'));
+      await h.act(handle, { type: 'supply-evidence', documents: ['valid passport'] });
+      await h.act(handle, GRANT);
+      await handle.result();
+      return handle;
+    },
+  },
+  {
+    // The cure period expires and the application is not processed (Awb 4:5); the objection period runs out.
+    name: 'cure-expired-not-processed',
+    workflowType: 'applicationWorkflow',
+    async run(h) {
+      const handle = await h.startCase(anApplication({ caseNumber: 'NL-REPLAY-0002' }));
+      const requested = await h.act(handle, { type: 'request-evidence', missing: ['birth certificate'] });
+      await skipTo(h, requested.deadlines.cure!.dueAt);
+      const declared = await h.act(handle, { type: 'declare-not-processed', reason: 'no birth certificate' });
+      await skipTo(h, declared.deadlines.objection!.dueAt);
+      await handle.result();
+      return handle;
+    },
+  },
+  {
+    // Ambtsbericht with a reminder, the decision overdue with a notice of default, refused, objection upheld.
+    name: 'ambtsbericht-overdue-refused-objection',
+    workflowType: 'applicationWorkflow',
+    async run(h) {
+      const handle = await h.startCase(anApplication({ caseNumber: 'NL-REPLAY-0003' }));
+      await h.act(handle, { type: 'confirm-complete' });
+      await h.act(handle, { type: 'request-ambtsbericht', factors: ['a'], questions: ['Is care available?'] });
+      await h.env.sleep('10 weeks');
+      const reported = await h.act(handle, { type: 'record-report', reference: 'BZ-1', summary: 'Care is available.' });
+      await skipTo(h, reported.deadlines.decision!.dueAt!);
+      await h.act(handle, { type: 'record-default-notice', receivedOn: await today(h) });
+      await h.act(handle, { type: 'refuse', grounds: ['Vb 2000 art. 3.51 lid 1 sub a'] });
+      await h.act(handle, { type: 'lodge-objection', receivedOn: await today(h) });
+      await h.act(handle, { type: 'decide-objection', outcome: 'well-founded', grounds: ['Vb 2000 art. 3.51 lid 1 sub a'] });
+      await handle.result();
+      return handle;
+    },
+  },
+  {
+    // Norway: best interests of a child recorded, refused, the appeal period runs out.
+    name: 'norway-child-refused-appeal-lapsed',
+    workflowType: 'applicationWorkflow',
+    async run(h) {
+      const facts = { ...FACTS.noChild, applicant: { ...FACTS.noChild.applicant, dateOfBirth: addDays(await today(h), -3650) } } as typeof FACTS.noChild;
+      const handle = await h.startCase(anApplication({ caseNumber: 'NO-REPLAY-0004', facts }));
+      await h.act(handle, { type: 'confirm-complete' });
+      await h.act(handle, { type: 'record-best-interests', assessment: 'The child has no carer on return.' });
+      const refused = await h.act(handle, { type: 'refuse', grounds: ['Immigration Act s. 38'] });
+      await skipTo(h, refused.deadlines.objection!.dueAt);
+      await handle.result();
+      return handle;
+    },
+  },
+  {
+    name: 'withdrawn',
+    workflowType: 'applicationWorkflow',
+    async run(h) {
+      const handle = await h.startCase(anApplication({ caseNumber: 'NL-REPLAY-0005' }));
+      await h.act(handle, { type: 'request-evidence', missing: ['passport'] });
+      await h.act(handle, { type: 'withdraw' });
+      await handle.result();
+      return handle;
+    },
+  },
+];
