@@ -160,8 +160,19 @@ export interface CalendarOptions {
   extraDecreeDays?: readonly DecreeDay[];
 }
 
+/** The shipped holidays per jurisdiction and year, computed once: every working-day check reads them. */
+const shippedHolidays = new Map<string, readonly Holiday[]>();
+
 /** Public holidays (and decree days) of `year`, sorted by date. Weekends are not listed. */
 export function holidaysIn(jurisdiction: Jurisdiction, year: number, options: CalendarOptions = {}): Holiday[] {
+  if (options.extraDecreeDays?.length) return computeHolidays(jurisdiction, year, options);
+  const key = `${jurisdiction}${year}`;
+  let holidays = shippedHolidays.get(key);
+  if (!holidays) shippedHolidays.set(key, (holidays = computeHolidays(jurisdiction, year, {})));
+  return [...holidays];
+}
+
+function computeHolidays(jurisdiction: Jurisdiction, year: number, options: CalendarOptions): Holiday[] {
   const out: Holiday[] = [];
   for (const rule of RULES[jurisdiction]) {
     const version = versionInForce(rule.versions, `${year}-01-01`);

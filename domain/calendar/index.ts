@@ -298,26 +298,28 @@ function termijnenwet(
   return { nominalDue, due, adjustments, notes };
 }
 
+/** Formatters per time zone, built once: building an Intl.DateTimeFormat costs far more than using one. */
+function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions, locale: string) {
+  let format = cache.get(timeZone);
+  if (!format) cache.set(timeZone, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+  return format;
+}
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day on which `instant` falls in `timeZone`. */
 export function localDateOf(instant: Date | string, timeZone: string): LocalDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(instant),
-  );
-  return parts;
+  return cachedFormat(dayFormats, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').format(new Date(instant));
 }
 
 /** Offset of `timeZone` from UTC, in minutes, at `instant`. */
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const fields = new Intl.DateTimeFormat('en-US', {
+  const fields = cachedFormat(
+    instantFormats,
     timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
+    { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' },
+    'en-US',
+  ).formatToParts(instant);
   const get = (type: string) => Number(fields.find((f) => f.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - instant.getTime()) / 60_000);
