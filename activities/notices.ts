@@ -41,6 +41,7 @@ function legalBasisOf(notice: Notice): string[] {
     case 'decision':
       return [...notice.grounds, ...notice.rules.filter((rule) => !notice.grounds.includes(rule))];
     case 'conversion':
+    case 'independent-permit':
     case 'objection-decision':
       return notice.grounds;
     case 'withdrawal':

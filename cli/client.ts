@@ -2,6 +2,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig, type Env } from '../worker/config';
 import { connectionOptions } from '../worker/connection';
+import { dataConverterFor } from '../worker/data-converter';
 
 export interface CaseClient {
   client: Client;
@@ -15,7 +16,7 @@ export async function withClient<T>(fn: (c: CaseClient) => Promise<T>): Promise<
     throw new Error(`cannot reach Temporal at ${config.TEMPORAL_ADDRESS} (${err.message}); is \`npm start\` running?`);
   });
   try {
-    return await fn({ client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), config });
+    return await fn({ client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterFor(config) }), config });
   } finally {
     await connection.close();
   }

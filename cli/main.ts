@@ -3,10 +3,13 @@ import { UsageError } from './command';
 import { caseCommands } from './commands/cases';
 import { deadlineCommand } from './commands/deadline';
 import { assessCommand } from './commands/assess';
+import { caseCommand, casesCommand } from './commands/operators';
+import { machineCommand } from './commands/machine';
+import { Printed } from './output';
 
 /** Every subcommand, in the order `dossier help` lists them. Add a command by adding its module here. */
 function commands(): Command[] {
-  return [...caseCommands, deadlineCommand, assessCommand];
+  return [...caseCommands, casesCommand, caseCommand, machineCommand, deadlineCommand, assessCommand];
 }
 
 const HELP = (list: Command[]) =>
@@ -26,6 +29,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const result = await command.run(args);
+    if (result instanceof Printed) {
+      process.stdout.write(result.text);
+      return result.exitCode;
+    }
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     return 0;
   } catch (err) {

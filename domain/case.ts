@@ -29,6 +29,8 @@ export const ApplicationSchema = z.strictObject({
   facts: ApplicationFacts,
 });
 export type ApplicationInput = z.input<typeof ApplicationSchema>;
+/** An application as a case holds it: the case number is set (it is the workflow id). */
+export const CaseApplicationSchema = ApplicationSchema.required({ caseNumber: true });
 export type Application = z.output<typeof ApplicationSchema>;
 export type Jurisdiction = Application['facts']['jurisdiction'];
 

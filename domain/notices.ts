@@ -110,6 +110,8 @@ export interface RenewalReminderNotice extends NoticeBase {
 /** The permit expires at `deadline` and no renewal application is pending. */
 export interface ExpiryNotice extends NoticeBase {
   kind: 'expiry';
+  /** False for a permit granted as not renewable (Immigration Act s. 38 fifth paragraph): the letter must not invite a renewal. */
+  renewable: boolean;
   deadline: NoticeDeadline;
 }
 
@@ -129,6 +131,13 @@ export interface WithdrawalNotice extends NoticeBase {
   deadline: NoticeDeadline;
 }
 
+/** Vb 2000 art. 3.50: a holder admitted as a minor for family reunification may apply for a permit of their own from `eligibleOn`. */
+export interface IndependentPermitNotice extends NoticeBase {
+  kind: 'independent-permit';
+  eligibleOn: LocalDate;
+  grounds: string[];
+}
+
 export type Notice =
   | ReceiptNotice
   | EvidenceRequestNotice
@@ -143,7 +152,8 @@ export type Notice =
   | RenewalReminderNotice
   | ExpiryNotice
   | ConversionNotice
-  | WithdrawalNotice;
+  | WithdrawalNotice
+  | IndependentPermitNotice;
 
 export type NoticeKind = Notice['kind'];
 export type NoticeOf<K extends NoticeKind> = Extract<Notice, { kind: K }>;
@@ -164,6 +174,7 @@ const KINDS: { [K in NoticeKind]: true } = {
   expiry: true,
   conversion: true,
   withdrawal: true,
+  'independent-permit': true,
 };
 export const NOTICE_KINDS = Object.keys(KINDS) as NoticeKind[];
 

@@ -44,14 +44,22 @@ export type PermittedAction = keyof typeof PERMISSIONS;
 /** Why `actor` may not take `action`; null when they may. */
 export function roleObstacle(action: PermittedAction, actor: Actor): string | null {
   const permission: Permission = PERMISSIONS[action];
+  return accessObstacle(action, { roles: permission.roles, partysOwn: permission.applicantsOwn === true }, actor, 'applicant');
+}
+
+/**
+ * The office access policy for any kind of file: `roles` may take `action`; an action that is the
+ * party's own (the applicant's, the permit holder's) a caseworker records only on their behalf.
+ */
+export function accessObstacle(action: string, permission: { roles: readonly Role[]; partysOwn: boolean }, actor: Actor, party: 'applicant' | 'holder'): string | null {
   if (actor.onBehalfOf) {
-    return permission.applicantsOwn && actor.role === 'caseworker'
+    return permission.partysOwn && actor.role === 'caseworker'
       ? null
-      : `only a caseworker records an applicant's own action on their behalf, and "${action}" ${permission.applicantsOwn ? 'is one' : 'is not one'}`;
+      : `only a caseworker records the ${party}'s own action on their behalf, and "${action}" ${permission.partysOwn ? 'is one' : 'is not one'}`;
   }
   if (permission.roles.includes(actor.role)) return null;
-  if (permission.applicantsOwn && actor.role === 'caseworker') {
-    return `"${action}" is the applicant's action: a caseworker records it only on the applicant's behalf, saying so (actor.onBehalfOf: "applicant")`;
+  if (permission.partysOwn && actor.role === 'caseworker') {
+    return `"${action}" is the ${party}'s action: a caseworker records it only on the ${party}'s behalf, saying so (actor.onBehalfOf: "applicant")`;
   }
   return `"${action}" may not be taken by the ${actor.role}; it is taken by: ${permission.roles.join(', ')}`;
 }

@@ -12,12 +12,13 @@
  */
 import { assign, enqueueActions, getNextTransitions, setup, type SnapshotFrom } from 'xstate';
 import type { ApplicationFacts } from '../domain/application';
-import { addDays, computeDeadline, endOfDay, localDateOf, officeTimeZone, type DeadlineComputation, type LocalDate } from '../domain/calendar';
+import { addDays, addYears, computeDeadline, endOfDay, localDateOf, officeTimeZone, type DeadlineComputation, type LocalDate } from '../domain/calendar';
 import { CASE_ACTION_TYPES, EXCEPTION_GROUNDS, type CaseAction, type CaseActionType, type ExceptionGround, type PermitTerms } from '../domain/case-actions';
 import type { Contact } from '../domain/case';
 import { roleObstacle, type Actor } from '../domain/roles';
 import { decisionDeadline, extend, openDecisionClock, penaltyFor, resume, suspend, type DecisionClock, type PenaltyComputation } from '../domain/decision-clock';
 import type { Notice, NoticeDeadline } from '../domain/notices';
+import type { PermitInput } from '../domain/permit';
 import { assess, type Assessment } from '../domain/policy';
 
 export type TimerId = 'cure-period' | 'cure-reminder' | 'decision-period' | 'report-reminder' | 'objection-period';
@@ -63,7 +64,9 @@ export type Effect =
   | { type: 'cancelTimer'; params: { timer: TimerId } }
   | { type: 'requestReport'; params: ReportRequest }
   | { type: 'remindMinistry'; params: ReportRequest & { reminder: number } }
-  | { type: 'alertOperators'; params: OperatorAlert };
+  | { type: 'alertOperators'; params: OperatorAlert }
+  /** A grant starts the permit's own lifecycle (not for a renewal case, whose grant goes back to its permit). */
+  | { type: 'startPermit'; params: PermitInput };
 
 /** Events the workflow raises itself: receipt and timers. `at` is workflow time (ISO 8601). */
 export type SystemEvent =
@@ -85,6 +88,8 @@ export interface CaseApplication {
 export interface ApplicationInput {
   application: CaseApplication;
   receivedAt: string;
+  /** The permit a renewal case renews (see ApplicationWorkflowInput). */
+  renewalOf?: string;
   /** The cure reminder policy in force when the case started; 2026 for cases started before 2027's. */
   cureReminderPolicy?: CureReminderPolicy;
 }
@@ -101,6 +106,7 @@ export type Decision = { grounds: string[]; decidedAt: string; decidedBy: Actor 
 export interface ApplicationContext {
   application: CaseApplication;
   receivedAt: string;
+  renewalOf: string | null;
   cureReminderPolicy: CureReminderPolicy;
   /** The decision clock: period, suspensions and extensions (derive the deadline with `decisionDeadline`). */
   clock: DecisionClock;
@@ -221,6 +227,31 @@ function obstacleTo(context: ApplicationContext, event: ActionEvent): string | n
   return roleObstacle(event.type, event.actor) ?? obstacles[event.type]?.(context, event) ?? null;
 }
 
+/** The permit a grant creates: its number derives from the case number, its terms from the decision. */
+export function permitOf(context: ApplicationContext, decision: Extract<Decision, { outcome: 'granted' }>): PermitInput {
+  const { caseNumber, contact, facts } = context.application;
+  // Vb 2000 art. 3.50: the one-year condition runs from admission for family reunification as a minor.
+  const firstPermit = facts.jurisdiction === 'NL' ? facts.permits[0] : undefined;
+  const admittedAsMinor =
+    firstPermit?.purpose === 'family-reunification' && firstPermit.from < addYears(facts.applicant.dateOfBirth, 18)
+      ? { admittedOn: firstPermit.from, dateOfBirth: facts.applicant.dateOfBirth }
+      : undefined;
+  return {
+    permitNumber: `${caseNumber}-P1`,
+    caseNumber,
+    jurisdiction: facts.jurisdiction,
+    holder: contact,
+    nationality: facts.applicant.nationality,
+    restriction: decision.permit.restriction,
+    labourMarketNote: decision.permit.labourMarketNote,
+    validFrom: decision.permit.validFrom,
+    validUntil: decision.permit.validUntil,
+    s38Limitations: decision.permit.s38Limitations,
+    grantedOn: dayOf(context, decision.decidedAt),
+    ...(admittedAsMinor ? { admittedAsMinorForFamilyReunification: admittedAsMinor } : {}),
+  };
+}
+
 function storedAssessment(facts: ApplicationFacts, onDate: LocalDate): StoredAssessment {
   const { evaluated: _all, ...kept } = assess(facts, onDate);
   return kept;
@@ -270,6 +301,7 @@ export const applicationMachine = setup({
     requestReport: (_, _request: ReportRequest) => {},
     remindMinistry: (_, _reminder: ReportRequest & { reminder: number }) => {},
     alertOperators: (_, _alert: OperatorAlert) => {},
+    startPermit: (_, _permit: PermitInput) => {},
     countNotice: assign({ noticesSent: ({ context }) => context.noticesSent + 1 }),
     assessCase: assign({
       assessment: ({ context, event }) => storedAssessment(context.application.facts, dayOf(context, event.at)),
@@ -284,6 +316,7 @@ export const applicationMachine = setup({
   context: ({ input }) => ({
     application: input.application,
     receivedAt: input.receivedAt,
+    renewalOf: input.renewalOf ?? null,
     cureReminderPolicy: input.cureReminderPolicy ?? 2026,
     clock: [],
     evidenceRequest: null,
@@ -425,7 +458,7 @@ export const applicationMachine = setup({
                         ...request.deadline,
                         due: event.until,
                         dueAt: endOfDay(event.until, timeZone),
-                        citations: [...request.deadline.citations.filter((c) => !c.startsWith('extended')), `extended by the caseworker: ${event.reason}`],
+                        citations: [...request.deadline.citations.filter((c) => !c.startsWith('extended')), `extended by the ${event.actor.role}: ${event.reason}`],
                         adjustments: [],
                       },
                       extensions: [...request.extensions, { at: event.at, previousDue: request.deadline.due, due: event.until, reason: event.reason }],
@@ -613,6 +646,10 @@ export const applicationMachine = setup({
           },
         },
         'countNotice',
+        enqueueActions(({ context, enqueue }) => {
+          const decision = context.decision!;
+          if (decision.outcome === 'granted' && !context.renewalOf) enqueue({ type: 'startPermit', params: permitOf(context, decision) });
+        }),
       ],
       always: [{ guard: ({ context }) => context.decision!.outcome === 'granted', target: 'closed' }, { target: 'objectionPeriod' }],
     },

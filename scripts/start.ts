@@ -1,16 +1,20 @@
 /**
  * `npm start`: the embedded setup on one machine. Starts the Temporal dev server (SQLite file
  * under the data folder, so cases survive a restart, with its web UI) unless one already listens
- * at TEMPORAL_ADDRESS, then one dossier worker; stops both on Ctrl-C.
+ * at TEMPORAL_ADDRESS, then one dossier worker, and the codec server through which the web UI shows
+ * decrypted history; stops them all on Ctrl-C.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { createCodecServer, listen } from '../worker/codec-server';
 import { ConfigError, loadConfig } from '../worker/config';
 import { connectionOptions } from '../worker/connection';
+import { codecFor, codecTokenFor, dataConverterFor } from '../worker/data-converter';
 import { ensureSearchAttributes } from '../worker/search-attributes';
+import { installTelemetry, startCaseGauges } from '../worker/telemetry';
 import { activitiesFor, createDossierWorker, mailerFor } from '../worker/worker';
 
 const ROOT = resolve(__dirname, '..');
@@ -26,7 +30,7 @@ async function reachable(address: string): Promise<boolean> {
   }
 }
 
-function startDevServer(port: number, dataDir: string): ChildProcess {
+function startDevServer(port: number, dataDir: string, codecEndpoint: string): ChildProcess {
   const cli = process.env.TEMPORAL_CLI_PATH || resolve(ROOT, '.tools/venv/bin/temporal');
   mkdirSync(dataDir, { recursive: true });
   const args = [
@@ -39,6 +43,8 @@ function startDevServer(port: number, dataDir: string): ChildProcess {
     '--sqlite-pragma', 'journal_mode=wal',
     '--sqlite-pragma', 'synchronous=normal',
     '--log-level', 'warn',
+    // The UI asks the codec server to decrypt what it shows; the token is the endpoint's first path segment.
+    '--ui-codec-endpoint', codecEndpoint,
   ];
   const server = spawn(cli, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   server.on('error', (err) => {
@@ -59,14 +65,19 @@ async function waitUntilReachable(address: string, server: ChildProcess, timeout
 
 async function main() {
   const config = loadConfig();
+  installTelemetry(config); // JSON logs and metrics, as `npm run worker` has them
   const [host, portText] = config.TEMPORAL_ADDRESS.split(':') as [string, string];
   const port = Number(portText);
+  // The codec server first: the UI needs it from its first page.
+  const codecServer = createCodecServer({ codec: codecFor(config), token: codecTokenFor(config), origins: config.codecOrigins });
+  const codecAddress = await listen(codecServer, config.DOSSIER_CODEC_PORT, config.DOSSIER_CODEC_HOST);
+  const codecEndpoint = `http://${config.DOSSIER_CODEC_HOST}:${codecAddress.port}/${codecTokenFor(config)}`;
   let server: ChildProcess | undefined;
   if (await reachable(config.TEMPORAL_ADDRESS)) {
     log(`using the Temporal server already at ${config.TEMPORAL_ADDRESS}`);
   } else if (['localhost', '127.0.0.1'].includes(host)) {
     log(`starting the Temporal dev server at ${config.TEMPORAL_ADDRESS} (data in ${config.DOSSIER_DATA_DIR}/)`);
-    server = startDevServer(port, config.DOSSIER_DATA_DIR);
+    server = startDevServer(port, config.DOSSIER_DATA_DIR, codecEndpoint);
     await waitUntilReachable(config.TEMPORAL_ADDRESS, server);
   } else {
     throw new Error(`no Temporal server answers at ${config.TEMPORAL_ADDRESS}`);
@@ -81,9 +92,13 @@ async function main() {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities: activitiesFor(config, mailer),
+    dataConverter: dataConverterFor(config),
   });
+  const gauges = await startCaseGauges(config, config.DOSSIER_CASE_METRICS_INTERVAL);
   log(`worker running on task queue "${config.TEMPORAL_TASK_QUEUE}"`);
-  if (server) log(`Temporal web UI: http://127.0.0.1:${port + 1000}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`);
+  if (config.DOSSIER_METRICS_ADDRESS !== 'off') log(`Prometheus metrics: http://${config.DOSSIER_METRICS_ADDRESS}/metrics`);
+  if (server) log(`Temporal web UI: http://127.0.0.1:${port + 1000}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows (decrypted through the codec server)`);
+  else log(`to see decrypted history in a web UI, set its codec endpoint to ${codecEndpoint} (the path holds the token: keep it to operators)`);
   log(config.SMTP_URL ? `e-mail goes to ${new URL(config.SMTP_URL).host}` : `e-mail goes to .eml files in ${resolve(config.outboxDir)}`);
   log('submit a case from another terminal:  npx dossier submit examples/application.json');
   log('then:  npx dossier status CASE-ID   and   npx dossier act CASE-ID request-evidence \'{"missing":["passport"]}\'');
@@ -92,8 +107,10 @@ async function main() {
   try {
     await worker.run(); // returns after SIGINT/SIGTERM, once the worker has drained
   } finally {
+    await gauges.stop();
     mailer.close();
     await connection.close();
+    codecServer.close();
     if (server && server.exitCode === null) {
       server.kill('SIGTERM');
       await new Promise((r) => server!.once('exit', r));

@@ -4,6 +4,22 @@
  */
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '../workflows/definitions';
+import { KEY_ID_PATTERN, parseKeyList, type KeyRing } from './codec';
+
+/** `ID:BASE64KEY[,…]`: every key that may decrypt; each problem is one issue on this variable. */
+const keyList = z.string().transform((text, ctx) => {
+  const { keys, problems } = parseKeyList(text);
+  for (const message of problems) ctx.addIssue({ code: 'custom', message });
+  return problems.length ? z.NEVER : keys;
+});
+
+const origins = z.string().transform((text, ctx) => {
+  const list = text.split(',').map((o) => o.trim());
+  for (const origin of list) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like http://127.0.0.1:8233 (scheme, host, port; no path)` });
+  }
+  return list;
+});
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -32,8 +48,34 @@ export const EnvSchema = z
     DOSSIER_OUTBOX_DIR: z.string().min(1).optional(),
     /** The sent-ledger; every worker of one deployment must share it. */
     DOSSIER_SENT_DIR: z.string().min(1).optional(),
+    /** Prometheus endpoint of the worker (SDK metrics and case counts), HOST:PORT, or `off`. */
+    DOSSIER_METRICS_ADDRESS: z
+      .string()
+      .regex(/^([^\s:/]+:\d{1,5}|off)$/, 'must be HOST:PORT, e.g. 127.0.0.1:9464, or off')
+      .default('127.0.0.1:9464'),
+    /** How often the worker counts cases by state for its metrics, in seconds. */
+    DOSSIER_CASE_METRICS_INTERVAL: z.coerce.number({ error: 'must be a number of seconds' }).int('must be a whole number of seconds').min(1, 'must be at least 1 second').default(30),
+    /**
+     * Payload encryption (worker/codec.ts): every key that may decrypt, and the id of the one that
+     * encrypts. Unset: a key generated once into the data folder (the embedded default).
+     */
+    DOSSIER_ENCRYPTION_KEYS: keyList.optional(),
+    DOSSIER_ENCRYPTION_KEY_ID: z.string().regex(KEY_ID_PATTERN, 'must be a key id: 1-64 letters, digits, ".", "_" or "-"').optional(),
+    /** The codec server for the web UI (worker/codec-server.ts): its bearer token, port and the UI origins it answers. */
+    DOSSIER_CODEC_TOKEN: z.string().regex(/^[A-Za-z0-9._~-]{24,}$/, 'must be at least 24 characters of letters, digits or ._~- (it may stand in a URL path)').optional(),
+    DOSSIER_CODEC_HOST: z.string().min(1).default('127.0.0.1'),
+    DOSSIER_CODEC_PORT: z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(1, 'must be a port number').max(65535, 'must be a port number').default(8234),
+    DOSSIER_CODEC_CORS_ORIGINS: origins.optional(),
   })
   .superRefine((env, ctx) => {
+    const keyIds = env.DOSSIER_ENCRYPTION_KEYS ? [...env.DOSSIER_ENCRYPTION_KEYS.keys()] : [];
+    if (env.DOSSIER_ENCRYPTION_KEY_ID && !env.DOSSIER_ENCRYPTION_KEYS) {
+      ctx.addIssue({ code: 'custom', path: ['DOSSIER_ENCRYPTION_KEY_ID'], message: 'needs DOSSIER_ENCRYPTION_KEYS with that key' });
+    } else if (env.DOSSIER_ENCRYPTION_KEY_ID && !keyIds.includes(env.DOSSIER_ENCRYPTION_KEY_ID)) {
+      ctx.addIssue({ code: 'custom', path: ['DOSSIER_ENCRYPTION_KEY_ID'], message: `"${env.DOSSIER_ENCRYPTION_KEY_ID}" is not among the ids in DOSSIER_ENCRYPTION_KEYS (${keyIds.join(', ')})` });
+    } else if (!env.DOSSIER_ENCRYPTION_KEY_ID && keyIds.length > 1) {
+      ctx.addIssue({ code: 'custom', path: ['DOSSIER_ENCRYPTION_KEY_ID'], message: `name the key that encrypts, one of ${keyIds.join(', ')}` });
+    }
     if (Boolean(env.TEMPORAL_TLS_CERT_PATH) !== Boolean(env.TEMPORAL_TLS_KEY_PATH)) {
       ctx.addIssue({
         code: 'custom',
@@ -50,7 +92,14 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; throws a ConfigError listing each bad variable as `NAME: rule`. */
-export type Config = Env & { outboxDir: string; sentDir: string };
+export type Config = Env & {
+  outboxDir: string;
+  sentDir: string;
+  /** The configured keys; undefined means "use the data folder's generated key" (worker/data-converter.ts). */
+  encryption?: KeyRing;
+  /** Origins of the web UI that may call the codec server; by default the dev server's UI (gRPC port + 1000). */
+  codecOrigins: string[];
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most shells' `VAR= command`.
@@ -60,6 +109,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`bad configuration in the environment:\n  ${lines.join('\n  ')}`);
   }
-  const dataDir = parsed.data.DOSSIER_DATA_DIR;
-  return { ...parsed.data, outboxDir: parsed.data.DOSSIER_OUTBOX_DIR ?? `${dataDir}/outbox`, sentDir: parsed.data.DOSSIER_SENT_DIR ?? `${dataDir}/sent` };
+  const data = parsed.data;
+  const dataDir = data.DOSSIER_DATA_DIR;
+  const keys = data.DOSSIER_ENCRYPTION_KEYS;
+  const uiPort = Number(data.TEMPORAL_ADDRESS.split(':')[1]) + 1000;
+  return {
+    ...data,
+    outboxDir: data.DOSSIER_OUTBOX_DIR ?? `${dataDir}/outbox`,
+    sentDir: data.DOSSIER_SENT_DIR ?? `${dataDir}/sent`,
+    encryption: keys && { keys, currentKeyId: data.DOSSIER_ENCRYPTION_KEY_ID ?? [...keys.keys()][0]! },
+    codecOrigins: data.DOSSIER_CODEC_CORS_ORIGINS ?? [`http://127.0.0.1:${uiPort}`, `http://localhost:${uiPort}`],
+  };
 }

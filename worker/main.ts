@@ -1,13 +1,17 @@
 /** `npm run worker`: runs one dossier worker against the configured Temporal cluster until SIGINT/SIGTERM. */
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from './config';
 import { connectionOptions } from './connection';
 import { Connection } from '@temporalio/client';
+import { dataConverterFor } from './data-converter';
 import { ensureSearchAttributes } from './search-attributes';
+import { installTelemetry, startCaseGauges } from './telemetry';
 import { activitiesFor, createDossierWorker, mailerFor } from './worker';
 
 async function main() {
   const config = loadConfig();
+  // Before any connection: the runtime's logger and metrics exporter are fixed when it is first used.
+  installTelemetry(config);
   const clientConnection = await Connection.connect(connectionOptions(config));
   await ensureSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE).finally(() => clientConnection.close());
   const connection = await NativeConnection.connect(connectionOptions(config));
@@ -17,12 +21,21 @@ async function main() {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities: activitiesFor(config, mailer),
+    dataConverter: dataConverterFor(config),
   });
   const mail = config.SMTP_URL ? `SMTP ${new URL(config.SMTP_URL).host}` : `outbox ${config.outboxDir}`;
-  console.log(JSON.stringify({ msg: 'worker started', address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, mail }));
+  const gauges = await startCaseGauges(config, config.DOSSIER_CASE_METRICS_INTERVAL);
+  Runtime.instance().logger.info('worker started', {
+    address: config.TEMPORAL_ADDRESS,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    mail,
+    metrics: config.DOSSIER_METRICS_ADDRESS === 'off' ? 'off' : `http://${config.DOSSIER_METRICS_ADDRESS}/metrics`,
+  });
   try {
     await worker.run(); // Temporal's runtime shuts the worker down gracefully on SIGINT/SIGTERM.
   } finally {
+    await gauges.stop();
     mailer.close();
     await connection.close();
   }

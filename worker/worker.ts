@@ -1,4 +1,6 @@
 /** Builds a dossier worker: the workflows, and the activities wired to the configured mailer, ledger and ministry intake. */
+import { join } from 'node:path';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import {
   createMinistryActivities,
@@ -12,6 +14,7 @@ import {
   type MinistryIntake,
   type SentLedger,
 } from '../activities';
+import { createContraIndicationActivities, fileContraIndicationRegister, type ContraIndicationRegister } from '../activities/contra-indications';
 import type { Config } from './config';
 
 export function mailerFor(config: Config): Mailer {
@@ -25,14 +28,17 @@ export interface DossierActivityOptions {
   ministry?: MinistryIntake;
   ministryAddress?: string;
   operatorAlertAddress?: string;
+  /** The register the permit's conversion is checked against; defaults to `data/contra-indications`. */
+  contraIndications?: ContraIndicationRegister;
 }
 
 /** Every activity of dossier, wired to its adapters. */
-export function dossierActivities({ mailer, ledger, ministry, ministryAddress = 'ministry-intake@localhost', operatorAlertAddress }: DossierActivityOptions) {
+export function dossierActivities({ mailer, ledger, ministry, ministryAddress = 'ministry-intake@localhost', operatorAlertAddress, contraIndications }: DossierActivityOptions) {
   return {
     ...createNoticeActivities(mailer, { ledger }),
     ...createMinistryActivities(ministry ?? emailMinistryIntake(mailer, ministryAddress, ledger)),
     ...createOperatorAlertActivities({ mailer, address: operatorAlertAddress, ledger }),
+    ...createContraIndicationActivities(contraIndications ?? fileContraIndicationRegister(join('data', 'contra-indications'))),
   };
 }
 
@@ -42,6 +48,7 @@ export function activitiesFor(config: Config, mailer: Mailer) {
     ledger: fileLedger(config.sentDir),
     ministryAddress: config.MINISTRY_INTAKE_EMAIL,
     operatorAlertAddress: config.OPERATOR_ALERT_EMAIL,
+    contraIndications: fileContraIndicationRegister(join(config.DOSSIER_DATA_DIR, 'contra-indications')),
   });
 }
 
@@ -52,6 +59,8 @@ export interface DossierWorkerOptions {
   activities: ReturnType<typeof dossierActivities>;
   /** A prebuilt bundle (tests bundle once per file); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** The encrypting data converter (`dataConverterFor(config)`); a prebuilt bundle must be built with its failureConverterPath. */
+  dataConverter?: DataConverter;
 }
 
 export function createDossierWorker(options: DossierWorkerOptions): Promise<Worker> {
@@ -61,5 +70,6 @@ export function createDossierWorker(options: DossierWorkerOptions): Promise<Work
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
     activities: options.activities,
+    dataConverter: options.dataConverter,
   });
 }

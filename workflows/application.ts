@@ -4,11 +4,12 @@
  * carries out the effects it returns through activities. Deterministic: no I/O, `Date` is
  * workflow time.
  */
-import { ActivityFailure, ApplicationFailure, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { ApplicationFailure, ParentClosePolicy, patched, proxyActivities, setHandler, startChild, upsertSearchAttributes } from '@temporalio/workflow';
 import { CaseActionSchema, type CaseActionInput } from '../domain/case-actions';
-import { describeIssues } from '../domain/case';
+import { CaseApplicationSchema, describeIssues } from '../domain/case';
 import { decisionDeadline } from '../domain/decision-clock';
-import { noticeKey, RECIPIENT_REJECTED, type DeliveryProblem, type Notice } from '../domain/notices';
+import type { DeliveryProblem } from '../domain/notices';
+import type { PermitInput } from '../domain/permit';
 import {
   allowedActions,
   applicationMachine,
@@ -19,22 +20,20 @@ import {
   type ApplicationSnapshot,
   type Effect,
 } from '../machines/application';
-import type { MinistryActivities, NoticeActivities, OperatorAlertActivities } from '../activities';
-import { actUpdate, INVALID_ACTION, statusQuery, type ApplicationWorkflowInput, type CaseStatus } from './definitions';
+import type { MinistryActivities, OperatorAlertActivities } from '../activities';
+import { IO_ACTIVITY_OPTIONS, noticeDeliverer } from './notice-delivery';
+import { PERMIT_WORKFLOW, permitWorkflowId, type PermitWorkflowInput } from './permit-definitions';
+import { actUpdate, INVALID_ACTION, INVALID_APPLICATION, statusQuery, type ApplicationWorkflowInput, type CaseStatus } from './definitions';
 import { MachineRunner, workflowNow } from './machine-runner';
 import { CASE_JURISDICTION, CASE_NEXT_DEADLINE, CASE_OVERDUE, CASE_STATE } from './search-attributes';
 
-// SMTP or the ministry's intake may be down for a while: keep trying, backing off to one attempt per ten minutes.
-const retry = { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' } as const;
-const { sendNotice, requestReport, remindMinistry, alertOperators } = proxyActivities<NoticeActivities & MinistryActivities & OperatorAlertActivities>({
-  startToCloseTimeout: '1 minute',
-  // The activities heartbeat while they send: a killed worker is noticed in seconds, not minutes.
-  heartbeatTimeout: '10 seconds',
-  retry,
-});
+const { requestReport, remindMinistry, alertOperators } = proxyActivities<MinistryActivities & OperatorAlertActivities>(IO_ACTIVITY_OPTIONS);
 
 export type WorldEffect = Exclude<Effect, { type: 'armTimer' | 'cancelTimer' }>;
-export const WORLD_EFFECTS: ReadonlySet<WorldEffect['type']> = new Set(['sendNotice', 'requestReport', 'remindMinistry', 'alertOperators']);
+export const WORLD_EFFECTS: ReadonlySet<WorldEffect['type']> = new Set(['sendNotice', 'requestReport', 'remindMinistry', 'alertOperators', 'startPermit']);
+
+/** Patch id of the permit lifecycle: cases granted before it closed without a permit workflow. */
+export const PERMIT_LIFECYCLE = 'permit-lifecycle';
 
 /** Patch id of the 2027 cure reminder policy (two reminders, 5 days and 1 day before the deadline). */
 export const CURE_REMINDERS_2027 = 'cure-reminders-2027';
@@ -43,12 +42,16 @@ export interface ApplicationResult extends ApplicationOutput {
   deliveryProblems: DeliveryProblem[];
 }
 
-export async function applicationWorkflow({ application }: ApplicationWorkflowInput): Promise<ApplicationResult> {
+export async function applicationWorkflow(input: ApplicationWorkflowInput): Promise<ApplicationResult> {
+  // A client other than the CLI may start a case: a malformed application ends it at once, naming the field.
+  const parsed = CaseApplicationSchema.safeParse(input?.application);
+  if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid application: ${describeIssues(parsed.error, 'application')}`, INVALID_APPLICATION);
+  const application = parsed.data;
   // A policy change takes effect for new cases only: cases started before it replay without the marker and keep the old policy.
   const cureReminderPolicy = patched(CURE_REMINDERS_2027) ? 2027 : 2026;
   const runner = new MachineRunner<typeof applicationMachine, WorldEffect>(
     applicationMachine,
-    { input: { application, receivedAt: workflowNow(), cureReminderPolicy } },
+    { input: { application, receivedAt: workflowNow(), cureReminderPolicy, renewalOf: input.renewalOf } },
     WORLD_EFFECTS,
   );
   const deliveryProblems: DeliveryProblem[] = [];
@@ -67,16 +70,7 @@ export async function applicationWorkflow({ application }: ApplicationWorkflowIn
     { validator: (action: CaseActionInput) => validateAction(runner.snapshot, action) },
   );
 
-  // An address the mail server refuses for good needs an operator; the case goes on meanwhile.
-  const deliver = async (notice: Notice) => {
-    try {
-      await sendNotice(notice);
-    } catch (err) {
-      const cause = err instanceof ActivityFailure ? err.cause : undefined;
-      if (!(cause instanceof ApplicationFailure && cause.type === RECIPIENT_REJECTED)) throw err;
-      deliveryProblems.push({ noticeKey: noticeKey(notice), reason: cause.message, at: workflowNow() });
-    }
-  };
+  const deliver = noticeDeliverer(deliveryProblems);
 
   await runner.run(
     async (effect) => {
@@ -89,12 +83,24 @@ export async function applicationWorkflow({ application }: ApplicationWorkflowIn
           return remindMinistry(effect.params);
         case 'alertOperators':
           return alertOperators(effect.params);
+        case 'startPermit':
+          if (patched(PERMIT_LIFECYCLE)) await startPermit(effect.params);
+          return;
       }
     },
     { settled: () => publishSearchAttributes(status()) },
   );
   const output = runner.snapshot.output!;
   return { ...output, deliveryProblems };
+}
+
+/** Starts the permit's own long-running workflow; it outlives this case (ABANDON). */
+async function startPermit(permit: PermitInput): Promise<void> {
+  await startChild(PERMIT_WORKFLOW, {
+    workflowId: permitWorkflowId(permit.caseNumber),
+    args: [{ permit } satisfies PermitWorkflowInput],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
 }
 
 /** Rejects (before history) an action with a bad payload, or one the machine does not accept now, naming the state and the rule. */

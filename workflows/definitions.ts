@@ -14,6 +14,8 @@ export const DEFAULT_TASK_QUEUE = 'dossier';
 
 export interface ApplicationWorkflowInput {
   application: CaseApplication;
+  /** Set for a renewal case: the permit number it renews. Its grant returns to that permit; no new permit starts. */
+  renewalOf?: string;
 }
 
 export interface CaseStatus {
@@ -60,3 +62,5 @@ export const statusQuery = defineQuery<CaseStatus>('status');
 
 /** The error type of a rejected action, for clients that tell it apart from other failures. */
 export const INVALID_ACTION = 'InvalidCaseAction';
+/** The error type of a case started with a malformed application. */
+export const INVALID_APPLICATION = 'InvalidApplication';

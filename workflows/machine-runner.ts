@@ -88,10 +88,11 @@ export class MachineRunner<TMachine extends AnyStateMachine, TEffect extends { t
       if (this.done || pause()) return;
       const seen = this.changes;
       const next = this.nextTimer();
-      const woken = await condition(
-        () => this.changes !== seen || this.pending.length > 0,
-        next ? Math.max(1, Date.parse(next[1].at) - Date.now()) : undefined,
-      );
+      const wake = () => this.changes !== seen || this.pending.length > 0;
+      // The timer's summary names the deadline it waits for, in the history and the web UI.
+      const woken = next
+        ? await condition(wake, Math.max(1, Date.parse(next[1].at) - Date.now()), { summary: `${next[0]} until ${next[1].at}` })
+        : (await condition(wake), true);
       if (!woken && next) {
         this.timers.delete(next[0]);
         this.send({ type: next[1].event, at: workflowNow() } as EventFrom<TMachine>);

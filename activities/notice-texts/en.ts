@@ -88,10 +88,14 @@ export const en: NoticeTexts = {
       body: [`Your residence permit is valid until ${date(n.permitValidUntil)}. We have not yet received an application for renewal.`],
       action: renew,
     }),
-    expiry: (_, { due }) => ({
+    expiry: (n, { due }) => ({
       subject: `Your residence permit expires on ${due}`,
-      body: ['Your residence permit expires at the end of that day, and we have not received an application for renewal.'],
-      action: 'Apply for renewal before then, or prepare to leave when the permit expires.',
+      body: n.renewable
+        ? ['Your residence permit expires at the end of that day, and we have not received an application for renewal.']
+        : ['Your residence permit expires at the end of that day. It was granted as not renewable, so it cannot be extended.'],
+      action: n.renewable
+        ? 'Apply for renewal before then, or prepare to leave when the permit expires.'
+        : 'Prepare to leave when the permit expires, or apply for a permit on another ground before then.',
     }),
     conversion: (n, { date }) => ({
       subject: 'Your residence permit has been converted',
@@ -102,6 +106,13 @@ export const en: NoticeTexts = {
       subject: 'Your residence permit has been withdrawn',
       body: [`On ${date(n.withdrawnOn)} we withdrew your residence permit.`],
       action: 'If you disagree, send us your objection in writing, with your reasons, by the deadline.',
+    }),
+    'independent-permit': (n, { date }) => ({
+      subject: 'You may apply for a residence permit of your own',
+      body: [
+        `You were admitted as a minor to live with your family. From ${date(n.eligibleOn)} you meet the one-year condition for a residence permit of your own, independent of your family member.`,
+      ],
+      action: 'If you want a permit of your own, apply for it. Your current permit stays valid meanwhile.',
     }),
   },
 };

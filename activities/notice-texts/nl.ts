@@ -90,10 +90,14 @@ export const nl: NoticeTexts = {
       body: [`Uw verblijfsvergunning is geldig tot en met ${date(n.permitValidUntil)}. Wij hebben nog geen aanvraag tot verlenging ontvangen.`],
       action: renew,
     }),
-    expiry: (_, { due }) => ({
+    expiry: (n, { due }) => ({
       subject: `Uw verblijfsvergunning verloopt op ${due}`,
-      body: ['Uw verblijfsvergunning verloopt aan het einde van die dag, en wij hebben geen aanvraag tot verlenging ontvangen.'],
-      action: 'Vraag vóór die datum verlenging aan, of bereid uw vertrek voor wanneer de vergunning verloopt.',
+      body: n.renewable
+        ? ['Uw verblijfsvergunning verloopt aan het einde van die dag, en wij hebben geen aanvraag tot verlenging ontvangen.']
+        : ['Uw verblijfsvergunning verloopt aan het einde van die dag. Zij is verleend als niet verlengbaar en kan dus niet worden verlengd.'],
+      action: n.renewable
+        ? 'Vraag vóór die datum verlenging aan, of bereid uw vertrek voor wanneer de vergunning verloopt.'
+        : 'Bereid uw vertrek voor wanneer de vergunning verloopt, of vraag vóór die datum een vergunning op een andere grond aan.',
     }),
     conversion: (n, { date }) => ({
       subject: 'Uw verblijfsvergunning is omgezet',
@@ -104,6 +108,13 @@ export const nl: NoticeTexts = {
       subject: 'Uw verblijfsvergunning is ingetrokken',
       body: [`Op ${date(n.withdrawnOn)} hebben wij uw verblijfsvergunning ingetrokken.`],
       action: 'Bent u het hier niet mee eens, stuur ons dan uiterlijk op de uiterste datum uw bezwaarschrift, met de redenen.',
+    }),
+    'independent-permit': (n, { date }) => ({
+      subject: 'U kunt een eigen verblijfsvergunning aanvragen',
+      body: [
+        `U bent als minderjarige toegelaten om bij uw gezin te wonen. Vanaf ${date(n.eligibleOn)} voldoet u aan de voorwaarde van één jaar voor een eigen verblijfsvergunning, los van uw gezinslid.`,
+      ],
+      action: 'Wilt u een eigen vergunning, vraag die dan aan. Uw huidige vergunning blijft intussen geldig.',
     }),
   },
 };

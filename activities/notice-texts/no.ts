@@ -89,10 +89,14 @@ export const no: NoticeTexts = {
       body: [`Oppholdstillatelsen din gjelder til og med ${date(n.permitValidUntil)}. Vi har ennå ikke mottatt en søknad om fornyelse.`],
       action: renew,
     }),
-    expiry: (_, { due }) => ({
+    expiry: (n, { due }) => ({
       subject: `Oppholdstillatelsen din utløper ${due}`,
-      body: ['Oppholdstillatelsen din utløper ved utgangen av den dagen, og vi har ikke mottatt en søknad om fornyelse.'],
-      action: 'Søk om fornyelse før den datoen, eller forbered utreise når tillatelsen utløper.',
+      body: n.renewable
+        ? ['Oppholdstillatelsen din utløper ved utgangen av den dagen, og vi har ikke mottatt en søknad om fornyelse.']
+        : ['Oppholdstillatelsen din utløper ved utgangen av den dagen. Den ble gitt uten mulighet for fornyelse, så den kan ikke forlenges.'],
+      action: n.renewable
+        ? 'Søk om fornyelse før den datoen, eller forbered utreise når tillatelsen utløper.'
+        : 'Forbered utreise når tillatelsen utløper, eller søk om tillatelse på et annet grunnlag før den datoen.',
     }),
     conversion: (n, { date }) => ({
       subject: 'Oppholdstillatelsen din er omgjort',
@@ -103,6 +107,13 @@ export const no: NoticeTexts = {
       subject: 'Oppholdstillatelsen din er tilbakekalt',
       body: [`Vi tilbakekalte oppholdstillatelsen din ${date(n.withdrawnOn)}.`],
       action: 'Hvis du er uenig, send oss en skriftlig klage med begrunnelse innen fristen.',
+    }),
+    'independent-permit': (n, { date }) => ({
+      subject: 'Du kan søke om egen oppholdstillatelse',
+      body: [
+        `Du fikk opphold som mindreårig for å bo med familien din. Fra ${date(n.eligibleOn)} oppfyller du vilkåret om ett år for en egen oppholdstillatelse, uavhengig av familiemedlemmet ditt.`,
+      ],
+      action: 'Hvis du ønsker en egen tillatelse, søk om den. Den nåværende tillatelsen din gjelder i mellomtiden.',
     }),
   },
 };

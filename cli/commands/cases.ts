@@ -1,12 +1,13 @@
 /** `dossier submit`, `dossier status`, `dossier act`: opening a case and working it. */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationSchema, CaseNumberSchema, describeIssues } from '../../domain/case';
-import { CASE_ACTION_TYPES, CaseActionSchema } from '../../domain/case-actions';
-import { actUpdate, APPLICATION_WORKFLOW, statusQuery, type ApplicationWorkflowInput } from '../../workflows/definitions';
+import { CASE_ACTION_TYPES, CaseActionSchema, type CaseAction, type CaseActionInput } from '../../domain/case-actions';
+import { actUpdate, APPLICATION_WORKFLOW, statusQuery, type ApplicationWorkflowInput, type CaseStatus } from '../../workflows/definitions';
 import { withClient } from '../client';
-import { UsageError, type Command } from '../command';
+import { actorFrom } from '../actor';
+import { parseArgs, UsageError, type Command } from '../command';
 
 async function readJsonFile(path: string | undefined, what: string): Promise<unknown> {
   if (!path) throw new UsageError(`FILE: give the ${what} as a JSON file`);
@@ -26,7 +27,7 @@ function newCaseNumber(jurisdiction: string, now = new Date()): string {
   return `${jurisdiction}-${day}-${randomBytes(4).toString('hex').toUpperCase()}`;
 }
 
-function parseCaseNumber(value: string | undefined): string {
+export function parseCaseNumber(value: string | undefined): string {
   const parsed = CaseNumberSchema.safeParse(value ?? '');
   if (!parsed.success) throw new UsageError(`CASE-ID: ${parsed.error.issues[0]!.message}`);
   return parsed.data;
@@ -71,36 +72,53 @@ const status: Command = {
   },
 };
 
+/** ACTION and its JSON payload from the command line, parsed with the workflow's own schema. */
+export function parseAction(actionType: string | undefined, json: string | undefined, extra: Record<string, unknown> = {}): CaseAction {
+  if (!actionType) throw new UsageError(`ACTION: name one of ${CASE_ACTION_TYPES.join(', ')}`);
+  let payload: unknown = {};
+  if (json !== undefined) {
+    try {
+      payload = JSON.parse(json);
+    } catch (err) {
+      throw new UsageError(`JSON: not valid JSON (${(err as Error).message})`);
+    }
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new UsageError('JSON: must be an object');
+  const parsed = CaseActionSchema.safeParse({ ...payload, ...extra, type: actionType });
+  if (!parsed.success) throw new UsageError(describeIssues(parsed.error, 'action'));
+  return parsed.data;
+}
+
+/** Sends one action to a case; a refusal throws `rejected: <the workflow's reason>`. */
+export async function takeAction(client: Client, caseNumber: string, action: CaseActionInput): Promise<CaseStatus> {
+  try {
+    return await client.workflow.getHandle(caseNumber).executeUpdate(actUpdate, { args: [action] });
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) throw new Error(`rejected: ${err.cause?.message ?? err.message}`);
+    return explainMissing(caseNumber)(err);
+  }
+}
+
+/** `CASE-ID ACTION [JSON] [--as ROLE:ID]` → the case and the action, with its actor (cli/actor.ts). */
+export function parseActArgs(args: string[]): { caseNumber: string; action: CaseAction } {
+  const { options, positional } = parseArgs(args, { options: ['as'] });
+  const [caseId, actionType, json, extra] = positional;
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  const caseNumber = parseCaseNumber(caseId);
+  return { caseNumber, action: parseAction(actionType, json, { actor: actorFrom(options.as) }) };
+}
+
 const act: Command = {
   name: 'act',
-  usage: `CASE-ID ACTION [JSON]    (ACTION: ${CASE_ACTION_TYPES.join(', ')})`,
-  summary: 'Take an action on a case, e.g. act NL-2026-0001 request-evidence \'{"missing":["passport"]}\'.',
-  async run([caseId, actionType, json]) {
-    const caseNumber = parseCaseNumber(caseId);
-    if (!actionType) throw new UsageError(`ACTION: name one of ${CASE_ACTION_TYPES.join(', ')}`);
-    let payload: unknown = {};
-    if (json !== undefined) {
-      try {
-        payload = JSON.parse(json);
-      } catch (err) {
-        throw new UsageError(`JSON: not valid JSON (${(err as Error).message})`);
-      }
-    }
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new UsageError('JSON: must be an object');
-    const parsed = CaseActionSchema.safeParse({ ...payload, type: actionType });
-    if (!parsed.success) throw new UsageError(describeIssues(parsed.error, 'action'));
-    return withClient(async ({ client }) => {
-      try {
-        return await client.workflow.getHandle(caseNumber).executeUpdate(actUpdate, { args: [parsed.data] });
-      } catch (err) {
-        if (err instanceof WorkflowUpdateFailedError) throw new Error(`rejected: ${err.cause?.message ?? err.message}`);
-        return explainMissing(caseNumber)(err);
-      }
-    });
+  usage: `CASE-ID ACTION [JSON] [--as ROLE:ID]    (ACTION: ${CASE_ACTION_TYPES.join(', ')})`,
+  summary: 'Take an action on a case, e.g. act NL-2026-0001 request-evidence \'{"missing":["passport"]}\'; the actor is --as, else DOSSIER_ACTOR, else caseworker:$USER.',
+  async run(args) {
+    const { caseNumber, action } = parseActArgs(args);
+    return withClient(({ client }) => takeAction(client, caseNumber, action));
   },
 };
 
-const explainMissing = (caseNumber: string) => (err: unknown): never => {
+export const explainMissing = (caseNumber: string) => (err: unknown): never => {
   if (err instanceof WorkflowNotFoundError) throw new Error(`no case ${caseNumber}`);
   throw err;
 };

@@ -38,8 +38,9 @@ export function sampleNotices(language: Language, caseNumber: string): { [K in N
     'objection-period': { ...base(), kind: 'objection-period', decidedOn: DAY, deadline },
     'renewal-invitation': { ...base(), kind: 'renewal-invitation', permitValidUntil: '2026-06-30', deadline },
     'renewal-reminder': { ...base(), kind: 'renewal-reminder', permitValidUntil: '2026-06-30', deadline },
-    expiry: { ...base(), kind: 'expiry', deadline },
+    expiry: { ...base(), kind: 'expiry', renewable: true, deadline },
     conversion: { ...base(), kind: 'conversion', convertedOn: DAY, validUntil: '2031-02-09', grounds },
     withdrawal: { ...base(), kind: 'withdrawal', withdrawnOn: DAY, grounds, deadline },
+    'independent-permit': { ...base(), kind: 'independent-permit', eligibleOn: DAY, grounds: ['Vb 2000 art. 3.50'] },
   };
 }

@@ -38,6 +38,7 @@ function basisOf(notice: Notice): string {
     case 'decision':
       return [...notice.grounds, ...notice.rules].join('; ');
     case 'conversion':
+    case 'independent-permit':
     case 'objection-decision':
       return notice.grounds.join('; ');
     case 'withdrawal':

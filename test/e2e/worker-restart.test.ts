@@ -10,17 +10,19 @@ import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { fileLedger, outboxMailer } from '../../activities';
 import { createDossierWorker, dossierActivities } from '../../worker/worker';
 import { FACTS } from '../support/cases';
-import { bundleWorkflows, createDevServerEnv } from '../support/temporal';
+import { bundleWorkflows, createDevServerEnv, TEST_ENCRYPTION_ENV, testDataConverter } from '../support/temporal';
 import { runCli } from '../support/cli';
 
 const taskQueue = 'e2e-worker-restart';
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
 const outbox = mkdtempSync(join(tmpdir(), 'dossier-outbox-'));
-const cliEnv = () => ({ TEMPORAL_ADDRESS: env.address, TEMPORAL_TASK_QUEUE: taskQueue });
+// The CLI encrypts every payload; the worker and this test's client share its (test) keys.
+const cliEnv = () => ({ TEMPORAL_ADDRESS: env.address, TEMPORAL_TASK_QUEUE: taskQueue, ...TEST_ENCRYPTION_ENV });
+const dataConverter = testDataConverter();
 
 beforeAll(async () => {
-  [env, bundle] = await Promise.all([createDevServerEnv(), bundleWorkflows()]);
+  [env, bundle] = await Promise.all([createDevServerEnv({}, { dataConverter }), bundleWorkflows()]);
 }, 120_000);
 
 afterAll(() => env?.teardown());
@@ -32,6 +34,7 @@ function startWorker() {
     taskQueue,
     activities: dossierActivities({ mailer: outboxMailer(outbox, 'office@ind.example.test'), ledger: fileLedger(join(outbox, 'sent')) }),
     workflowBundle: bundle,
+    dataConverter,
   }).then((worker) => ({ worker, running: worker.run() }));
 }
 
@@ -82,7 +85,8 @@ test('a case survives its worker: submitted and evidence requested on one worker
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toContain('action "grant" is not allowed in state "awaitingEvidence"');
 
-    await runCli(['act', 'NL-2026-E2E-0001', 'supply-evidence', '{"documents":["valid passport"]}'], cliEnv());
+    const supplied = await runCli(['act', 'NL-2026-E2E-0001', 'supply-evidence', '{"documents":["valid passport"]}', '--as', 'applicant:portal-7781'], cliEnv());
+    expect(supplied.json()).toMatchObject({ state: 'readyForDecision', evidence: [{ suppliedBy: { id: 'portal-7781', role: 'applicant' } }] });
     const decided = await runCli(['act', 'NL-2026-E2E-0001', 'grant', grant], cliEnv());
     expect(decided.json()).toMatchObject({ state: 'closed', decision: { outcome: 'granted' } });
 

@@ -5,8 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment, type DevServerConfig } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { newKeyEntry } from '../../worker/codec';
+import { loadConfig } from '../../worker/config';
+import { dataConverterFor, failureConverterPath } from '../../worker/data-converter';
 import { ensureSearchAttributes } from '../../worker/search-attributes';
 
 const ROOT = resolve(__dirname, '../..');
@@ -30,19 +34,37 @@ export const temporalCliPath = () => {
   return exe.path;
 };
 
+/**
+ * Encryption keys of this test process, fresh per file (two, so rotation is exercised): tests never
+ * read or create the developer's `data/secrets.json`. Give `TEST_ENCRYPTION_ENV` to CLI child processes.
+ */
+export const TEST_ENCRYPTION_ENV = {
+  DOSSIER_ENCRYPTION_KEYS: [newKeyEntry('test-old'), newKeyEntry('test-new')].join(','),
+  DOSSIER_ENCRYPTION_KEY_ID: 'test-new',
+};
+/** The production data converter (worker/data-converter.ts) with the test keys. */
+export const testDataConverter = (): DataConverter => dataConverterFor(loadConfig(TEST_ENCRYPTION_ENV));
+
+/** Options for the environment's own client (`env.client`), e.g. `{ dataConverter: testDataConverter() }`. */
+export interface EnvClientOptions {
+  dataConverter?: DataConverter;
+}
+
 /** A time-skipping test server, with the case search attributes registered. */
-export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+export async function createTimeSkippingEnv(client: EnvClientOptions = {}): Promise<TestWorkflowEnvironment> {
   // The test server takes only its port: any extra argument makes it exit ("Unknown flag").
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: executable('TEMPORAL_TEST_SERVER_PATH', '.tools/venv/bin/temporal-test-server') },
+    client,
   });
   return withSearchAttributes(env);
 }
 
 /** A dev server (the real Temporal server, in memory unless given a database file), with the case search attributes registered. */
-export async function createDevServerEnv(server: Omit<DevServerConfig, 'type' | 'executable'> = {}): Promise<TestWorkflowEnvironment> {
+export async function createDevServerEnv(server: Omit<DevServerConfig, 'type' | 'executable'> = {}, client: EnvClientOptions = {}): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createLocal({
     server: { ui: false, ...server, executable: executable('TEMPORAL_CLI_PATH', '.tools/venv/bin/temporal') },
+    client,
   });
   return withSearchAttributes(env);
 }
@@ -52,9 +74,9 @@ async function withSearchAttributes(env: TestWorkflowEnvironment): Promise<TestW
   return env;
 }
 
-/** The workflow bundle, built once per test file. */
+/** The workflow bundle, built once per test file, with the production failure converter (failure messages encoded, so encrypted under a codec). */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietBundlerLogger });
+  return bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), failureConverterPath, logger: quietBundlerLogger });
 }
 
 const noop = () => {};

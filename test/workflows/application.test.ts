@@ -57,6 +57,9 @@ test('cure period expires: receipt, request and the 2027 policy\'s two reminders
   });
 
   expect(result.output).toMatchObject({ ending: 'closed', cureOutcome: 'expired', decision: { outcome: 'granted' } });
+  // The grant started the permit's own lifecycle, which outlives the case.
+  const permit = await h.env.client.workflow.getHandle(`${caseNumber}.permit`).describe();
+  expect(permit).toMatchObject({ type: 'permitWorkflow', status: { name: 'RUNNING' } });
   expect(h.subjects(caseNumber)).toEqual([
     'Application received',
     `Documents needed by ${en(result.cure.due)}`,

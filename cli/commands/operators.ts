@@ -1,0 +1,307 @@
+/**
+ * The operator's commands: find cases, read one, read its history, act on one or many.
+ *
+ *   dossier cases list [filters] [--json]
+ *   dossier cases act ACTION [JSON] [filters] [--by-days N] [--reason TEXT] [--as ROLE:ID] [--dry-run] [--json]
+ *   dossier case show CASE-ID [--json]
+ *   dossier case history CASE-ID [--json | --raw]
+ *   dossier case act CASE-ID ACTION [JSON] [--as ROLE:ID]
+ *
+ * People get aligned plain-text tables; `--json` prints JSON for scripts.
+ */
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { Client } from '@temporalio/client';
+import { addDays, officeTimeZone, type Jurisdiction } from '../../domain/calendar';
+import { CASE_ACTION_TYPES, type CaseAction } from '../../domain/case-actions';
+import type { Actor } from '../../domain/roles';
+import { statusQuery, type CaseStatus } from '../../workflows/definitions';
+import { FILTER_FLAGS, FILTER_OPTIONS, FILTER_USAGE, listCases, parseFilter, parseLimit, type CaseRow } from '../case-filter';
+import { withClient } from '../client';
+import { parseArgs, UsageError, type Command } from '../command';
+import { decodeHistory } from '../history/decode';
+import { caseTimeline, type TimelineEntry } from '../history/timeline';
+import { localTime, Printed, table } from '../output';
+import { actorFrom } from '../actor';
+import { explainMissing, parseAction, parseActArgs, parseCaseNumber, takeAction } from './cases';
+
+const TIME_ZONE_OF_LISTS = 'UTC';
+const orDash = (value: string | null | undefined) => (value ? value : '-');
+
+function subcommand(args: string[], known: string[], command: string): [string, string[]] {
+  const [sub, ...rest] = args;
+  if (!sub || !known.includes(sub)) throw new UsageError(`SUBCOMMAND: ${sub ? `unknown "${sub}"` : 'missing'}; dossier ${command} ${known.join('|')}`);
+  return [sub, rest];
+}
+
+function noMorePositional(positional: string[], expected: number) {
+  if (positional.length > expected) throw new UsageError(`unexpected argument "${positional[expected]}"`);
+}
+
+// ---- cases list ----
+
+function casesTable(rows: CaseRow[]): string {
+  if (rows.length === 0) return 'no cases match\n';
+  return table(
+    ['CASE', 'STATE', 'JUR', `NEXT DEADLINE (${TIME_ZONE_OF_LISTS})`, 'OVERDUE', 'EXECUTION', 'RECEIVED'],
+    rows.map((r) => [
+      r.caseNumber,
+      orDash(r.state),
+      orDash(r.jurisdiction),
+      r.nextDeadline ? localTime(r.nextDeadline, TIME_ZONE_OF_LISTS) : '-',
+      r.overdue ? 'yes' : 'no',
+      r.execution.toLowerCase(),
+      localTime(r.startedAt, TIME_ZONE_OF_LISTS),
+    ]),
+  ) + `${rows.length} case${rows.length === 1 ? '' : 's'}\n`;
+}
+
+async function listCommand(args: string[]): Promise<Printed> {
+  const { options, flags, positional } = parseArgs(args, { options: [...FILTER_OPTIONS, 'limit'], flags: [...FILTER_FLAGS, 'json'] });
+  noMorePositional(positional, 0);
+  const filter = parseFilter(options, flags);
+  const limit = parseLimit(options.limit, 1000);
+  const rows = await withClient(({ client }) => listCases(client, filter, limit));
+  return flags.has('json') ? Printed.json(rows) : new Printed(casesTable(rows));
+}
+
+// ---- acting on many cases ----
+
+export interface BulkOutcome {
+  caseNumber: string;
+  action: CaseAction | null;
+  result: 'accepted' | 'rejected' | 'would-act' | 'would-reject';
+  reason: string | null;
+  state: string | null;
+}
+
+/**
+ * The action for one case. With `byDays`, `extend-cure-period` moves each case's own cure deadline
+ * by that many days (the legal calendar's `addDays` on its current due date), so one command after
+ * an outage gives every case the same extra week.
+ */
+function actionFor(status: CaseStatus, type: string, json: string | undefined, byDays: number | null, reason: string | undefined, actor: Actor): CaseAction {
+  const extra: Record<string, unknown> = { actor, ...(reason !== undefined ? { reason } : {}) };
+  if (byDays !== null) {
+    if (!status.deadlines.cure) throw new Error(`no cure period runs in state "${status.state}"`);
+    extra.until = addDays(status.deadlines.cure.due, byDays);
+  }
+  return parseAction(type, json, extra);
+}
+
+async function actOnCase(client: Client, caseNumber: string, make: (status: CaseStatus) => CaseAction, dryRun: boolean): Promise<BulkOutcome> {
+  let status: CaseStatus;
+  try {
+    status = await client.workflow.getHandle(caseNumber).query(statusQuery);
+  } catch (err) {
+    return { caseNumber, action: null, result: dryRun ? 'would-reject' : 'rejected', reason: (err as Error).message, state: null };
+  }
+  let action: CaseAction;
+  try {
+    action = make(status);
+  } catch (err) {
+    return { caseNumber, action: null, result: dryRun ? 'would-reject' : 'rejected', reason: (err as Error).message, state: status.state };
+  }
+  if (dryRun) {
+    // The dry run checks what the case offers now; rules on the payload are checked only when it is sent.
+    const offered = status.allowedActions.includes(action.type);
+    return {
+      caseNumber,
+      action,
+      result: offered ? 'would-act' : 'would-reject',
+      reason: offered ? null : `action "${action.type}" is not allowed in state "${status.state}"`,
+      state: status.state,
+    };
+  }
+  try {
+    const after = await takeAction(client, caseNumber, action);
+    return { caseNumber, action, result: 'accepted', reason: null, state: after.state };
+  } catch (err) {
+    return { caseNumber, action, result: 'rejected', reason: (err as Error).message.replace(/^rejected: /, ''), state: status.state };
+  }
+}
+
+/** Runs `task` over `items`, at most `width` at a time, keeping the order of `items` in the result. */
+async function inBatches<T, R>(items: T[], width: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  return results;
+}
+
+function bulkSummary(outcomes: BulkOutcome[], dryRun: boolean) {
+  const count = (result: BulkOutcome['result']) => outcomes.filter((o) => o.result === result).length;
+  return dryRun
+    ? { dryRun: true, matched: outcomes.length, wouldAct: count('would-act'), wouldReject: count('would-reject'), cases: outcomes }
+    : { dryRun: false, matched: outcomes.length, accepted: count('accepted'), rejected: count('rejected'), cases: outcomes };
+}
+
+function bulkTable(outcomes: BulkOutcome[], dryRun: boolean): string {
+  const s = bulkSummary(outcomes, dryRun);
+  const rows = outcomes.map((o) => [o.caseNumber, orDash(o.state), o.result, o.action ? JSON.stringify(Object.fromEntries(Object.entries(o.action).filter(([k]) => k !== 'type'))) : '-', o.reason ?? '']);
+  const totals =
+    'wouldAct' in s ? `dry run: ${s.matched} matched, ${s.wouldAct} would be acted on, ${s.wouldReject} would be rejected; nothing was sent` : `${s.matched} matched, ${s.accepted} accepted, ${s.rejected} rejected`;
+  return (outcomes.length ? table(['CASE', 'STATE', 'RESULT', 'PAYLOAD', 'REASON'], rows) : 'no cases match\n') + totals + '\n';
+}
+
+async function bulkActCommand(args: string[]): Promise<Printed> {
+  const { options, flags, positional } = parseArgs(args, {
+    options: [...FILTER_OPTIONS, 'limit', 'by-days', 'reason', 'as'],
+    flags: [...FILTER_FLAGS, 'json', 'dry-run'],
+  });
+  const [type, json] = positional;
+  noMorePositional(positional, 2);
+  if (!type || !(CASE_ACTION_TYPES as string[]).includes(type)) throw new UsageError(`ACTION: ${type ? `unknown action "${type}"` : 'missing'}; one of ${CASE_ACTION_TYPES.join(', ')}`);
+  let byDays: number | null = null;
+  if (options['by-days'] !== undefined) {
+    if (type !== 'extend-cure-period') throw new UsageError('--by-days: only for extend-cure-period (moves each case\'s cure deadline)');
+    if (!/^[1-9]\d{0,2}$/.test(options['by-days'])) throw new UsageError(`--by-days: "${options['by-days']}" is not a whole number of days from 1 to 999`);
+    byDays = Number(options['by-days']);
+  }
+  const filter = parseFilter(options, flags);
+  if (filter.states.length === 0 && !filter.jurisdiction && !filter.deadlineBefore && !filter.overdue) {
+    // Acting on every case at once is never what an operator means by accident.
+    throw new UsageError('FILTER: name at least one of --state, --jurisdiction, --deadline-before, --overdue');
+  }
+  // Check the payload once before touching any case: a mistake in it should not become N rejections.
+  const sample = { state: '', deadlines: { cure: { due: '2000-01-01' } } } as CaseStatus;
+  const actor = actorFrom(options.as);
+  actionFor(sample, type, json, byDays, options.reason, actor);
+  const dryRun = flags.has('dry-run');
+  const limit = parseLimit(options.limit, 1000);
+  const outcomes = await withClient(async ({ client }) => {
+    const rows = await listCases(client, { ...filter, running: true }, limit);
+    return inBatches(rows, 8, (row) => actOnCase(client, row.caseNumber, (status) => actionFor(status, type, json, byDays, options.reason, actor), dryRun));
+  });
+  const exitCode = outcomes.some((o) => o.result === 'rejected') ? 1 : 0;
+  return flags.has('json') ? Printed.json(bulkSummary(outcomes, dryRun), exitCode) : new Printed(bulkTable(outcomes, dryRun), exitCode);
+}
+
+export const casesCommand: Command = {
+  name: 'cases',
+  usage: `list ${FILTER_USAGE} [--limit N] [--json]\n  dossier cases act ACTION [JSON] ${FILTER_USAGE} [--by-days N] [--reason TEXT] [--as ROLE:ID] [--dry-run] [--json]`,
+  summary:
+    'Find cases through Temporal visibility (state, jurisdiction, next deadline, overdue), or take one action on every matching running case: --dry-run lists them first; extend-cure-period --by-days 7 --reason … moves each case\'s own cure deadline.',
+  run(args) {
+    const [sub, rest] = subcommand(args, ['list', 'act'], 'cases');
+    return sub === 'list' ? listCommand(rest) : bulkActCommand(rest);
+  },
+};
+
+// ---- case show ----
+
+function showCase(s: CaseStatus): string {
+  const zone = officeTimeZone(s.jurisdiction as Jurisdiction);
+  const at = (iso: string | null | undefined) => (iso ? localTime(iso, zone) : '-');
+  const out: string[] = [];
+  const field = (name: string, value: string) => out.push(`${(name + ':').padEnd(17)}${value}`);
+  field('case', `${s.caseNumber} (${s.jurisdiction})`);
+  field('state', s.state);
+  field('received', `${at(s.receivedAt)} ${zone}`);
+  field('allowed actions', s.allowedActions.join(', ') || 'none');
+  const attention = [s.overdueSince ? `decision overdue since ${at(s.overdueSince)}` : '', ...s.deliveryProblems.map((p) => `notice ${p.noticeKey} undeliverable: ${p.reason}`)].filter(Boolean);
+  field('attention', attention.join('; ') || 'none');
+
+  out.push('', 'Deadlines');
+  const d = s.deadlines;
+  const deadlineRows: string[][] = [];
+  if (d.decision) deadlineRows.push(['decision', d.decision.due ?? `suspended since ${d.decision.suspendedSince}`, at(d.decision.dueAt), d.decision.citations.join('; ')]);
+  if (d.cure) deadlineRows.push(['cure', d.cure.due, at(d.cure.dueAt), d.cure.citations.join('; ')]);
+  if (d.objection) deadlineRows.push(['objection', d.objection.due, at(d.objection.dueAt), d.objection.citations.join('; ')]);
+  if (d.notProcessedBy) deadlineRows.push(['not-processed by', d.notProcessedBy, '-', 'Awb 4:5(4)']);
+  out.push(deadlineRows.length ? indent(table(['KIND', 'DUE', `ENDS (${zone})`, 'LEGAL BASIS'], deadlineRows)) : '  none running');
+
+  out.push('', 'Decision clock ledger');
+  out.push(
+    s.decisionClock.length
+      ? indent(
+          table(
+            ['ENTRY', 'START', 'END', 'LEGAL BASIS', 'REASON'],
+            s.decisionClock.map((e) => [
+              e.kind,
+              e.start,
+              e.kind === 'extension' ? `+${e.months} months` : e.kind === 'suspension' ? (e.end ?? 'open') : e.end,
+              e.legalBasis,
+              e.kind === 'period' ? '' : e.reason,
+            ]),
+          ),
+        )
+      : '  none (the law sets no decision period)',
+  );
+  for (const x of s.evidenceRequest?.extensions ?? []) out.push(`  cure period extended on ${at(x.at)}: ${x.previousDue} → ${x.due} (${x.reason})`);
+
+  out.push('', 'Assessment');
+  if (s.assessment) {
+    out.push(`  ${s.assessment.outcome} on ${s.assessment.onDate} (${s.assessment.pack}): ${s.assessment.summary}`);
+    for (const rule of s.assessment.basis) out.push(`  - ${rule.citation}: ${rule.title}`);
+    for (const failing of s.assessment.failingConditions) out.push(`  ! ${JSON.stringify(failing)}`);
+  } else out.push('  not yet assessed (the case is assessed when it is ready for decision)');
+
+  out.push('', 'Decision');
+  const decision = s.decision;
+  if (decision) {
+    out.push(`  ${decision.outcome} on ${at(decision.decidedAt)}`);
+    for (const ground of decision.grounds) out.push(`  - ${ground}`);
+    if (decision.outcome === 'granted') out.push(`  permit: ${decision.permit.restriction}, ${decision.permit.validFrom} to ${decision.permit.validUntil}; ${decision.permit.labourMarketNote}`);
+    if (s.objection) out.push(`  objection: ${s.objection.lodgedOn ? `lodged ${s.objection.lodgedOn}` : `open until ${s.objection.deadline.due}`}${s.objection.outcome ? `; ${s.objection.outcome.outcome}` : ''}`);
+  } else out.push(s.withdrawnAt ? `  none: withdrawn on ${at(s.withdrawnAt)}` : '  none yet');
+  return out.join('\n') + '\n';
+}
+
+const indent = (text: string) => text.trimEnd().split('\n').map((l) => `  ${l}`).join('\n');
+
+async function showCommand(args: string[]): Promise<Printed> {
+  const { flags, positional } = parseArgs(args, { flags: ['json'] });
+  noMorePositional(positional, 1);
+  const caseNumber = parseCaseNumber(positional[0]);
+  const status = await withClient(({ client }) => client.workflow.getHandle(caseNumber).query(statusQuery).catch(explainMissing(caseNumber)));
+  return flags.has('json') ? Printed.json(status) : new Printed(showCase(status));
+}
+
+// ---- case history ----
+
+export function timelineText(entries: TimelineEntry[], timeZone: string): string {
+  return table(
+    [`TIME (${timeZone})`, 'EVENT', 'BY', 'WHAT', 'LEGAL BASIS'],
+    entries.map((e) => [localTime(e.at, timeZone, true), e.event, e.by, e.what, e.legalBasis.join('; ')]),
+  );
+}
+
+async function historyCommand(args: string[]): Promise<Printed> {
+  const { flags, positional } = parseArgs(args, { flags: ['json', 'raw'] });
+  noMorePositional(positional, 1);
+  const caseNumber = parseCaseNumber(positional[0]);
+  if (flags.has('json') && flags.has('raw')) throw new UsageError('--raw: give either --json or --raw');
+  return withClient(async ({ client }) => {
+    const history = await client.workflow.getHandle(caseNumber).fetchHistory().catch(explainMissing(caseNumber));
+    // The raw history, payloads as stored (encoded): what `temporal workflow show --output json` gives, and what replay tests take.
+    if (flags.has('raw')) return new Printed(historyToJSON(history) + '\n');
+    const events = await decodeHistory(history, client.options.loadedDataConverter);
+    const entries = caseTimeline(events);
+    if (flags.has('json')) return Printed.json({ caseNumber, entries, events });
+    const started = events.find((e) => e.kind === 'started');
+    const jurisdiction = (started?.kind === 'started' ? (started.input[0] as { application?: { facts?: { jurisdiction?: Jurisdiction } } })?.application?.facts?.jurisdiction : undefined) ?? 'NL';
+    return new Printed(timelineText(entries, officeTimeZone(jurisdiction)));
+  });
+}
+
+// ---- case ----
+
+export const caseCommand: Command = {
+  name: 'case',
+  usage: `show CASE-ID [--json]\n  dossier case history CASE-ID [--json|--raw]\n  dossier case act CASE-ID ACTION [JSON] [--as ROLE:ID]`,
+  summary:
+    'One case: its state, allowed actions, deadline ledger, assessment and decision (show); its history as a timeline with who did what on which legal basis (history; --json adds the decoded events, --raw prints Temporal\'s history); an action (act, as `dossier act`).',
+  async run(args) {
+    const [sub, rest] = subcommand(args, ['show', 'history', 'act'], 'case');
+    if (sub === 'show') return showCommand(rest);
+    if (sub === 'history') return historyCommand(rest);
+    const { caseNumber, action } = parseActArgs(rest);
+    return withClient(({ client }) => takeAction(client, caseNumber, action));
+  },
+};

@@ -1,0 +1,29 @@
+/**
+ * Notice delivery as every workflow does it: the notice activity with patient retries, and an
+ * address the mail server refuses for good recorded as a delivery problem for an operator while the
+ * case (or permit) goes on. Shared by the workflows; workflow code only (deterministic).
+ */
+import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { noticeKey, RECIPIENT_REJECTED, type DeliveryProblem, type Notice } from '../domain/notices';
+import type { NoticeActivities } from '../activities';
+import { workflowNow } from './machine-runner';
+
+/** SMTP may be down for a while: keep trying, backing off to one attempt per ten minutes. */
+export const PATIENT_RETRY = { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' } as const;
+
+/** Activity options for I/O that heartbeats while it works: a killed worker is noticed in seconds. */
+export const IO_ACTIVITY_OPTIONS = { startToCloseTimeout: '1 minute', heartbeatTimeout: '10 seconds', retry: PATIENT_RETRY } as const;
+
+/** A `deliver(notice)` that records a permanently refused address in `problems` instead of failing. */
+export function noticeDeliverer(problems: DeliveryProblem[]): (notice: Notice) => Promise<void> {
+  const { sendNotice } = proxyActivities<NoticeActivities>(IO_ACTIVITY_OPTIONS);
+  return async (notice) => {
+    try {
+      await sendNotice(notice);
+    } catch (err) {
+      const cause = err instanceof ActivityFailure ? err.cause : undefined;
+      if (!(cause instanceof ApplicationFailure && cause.type === RECIPIENT_REJECTED)) throw err;
+      problems.push({ noticeKey: noticeKey(notice), reason: cause.message, at: workflowNow() });
+    }
+  };
+}
