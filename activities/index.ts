@@ -4,3 +4,4 @@ export { createMinistryActivities, emailMinistryIntake, type MinistryActivities,
 export { createOperatorAlertActivities, type OperatorAlertActivities } from './operator-alerts';
 export { outboxMailer, smtpMailer, type Mailer } from './mailer';
 export { fileLedger, type SentLedger } from './sent-ledger';
+export { createPermitStarterActivities, type PermitStarterActivities } from './permits';

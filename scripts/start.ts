@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createCodecServer, listen } from '../worker/codec-server';
 import { ConfigError, loadConfig } from '../worker/config';
@@ -84,15 +84,17 @@ async function main() {
   }
 
   const clientConnection = await Connection.connect(connectionOptions(config));
-  await ensureSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE).finally(() => clientConnection.close());
+  await ensureSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE);
+  const dataConverter = dataConverterFor(config);
+  const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
   const connection = await NativeConnection.connect(connectionOptions(config));
   const mailer = mailerFor(config);
   const worker = await createDossierWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities: activitiesFor(config, mailer),
-    dataConverter: dataConverterFor(config),
+    activities: activitiesFor(config, mailer, client),
+    dataConverter,
   });
   const gauges = await startCaseGauges(config, config.DOSSIER_CASE_METRICS_INTERVAL);
   log(`worker running on task queue "${config.TEMPORAL_TASK_QUEUE}"`);
@@ -110,6 +112,7 @@ async function main() {
     await gauges.stop();
     mailer.close();
     await connection.close();
+    await clientConnection.close();
     codecServer.close();
     if (server && server.exitCode === null) {
       server.kill('SIGTERM');

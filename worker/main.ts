@@ -2,7 +2,7 @@
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from './config';
 import { connectionOptions } from './connection';
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { dataConverterFor } from './data-converter';
 import { ensureSearchAttributes } from './search-attributes';
 import { installTelemetry, startCaseGauges } from './telemetry';
@@ -13,15 +13,17 @@ async function main() {
   // Before any connection: the runtime's logger and metrics exporter are fixed when it is first used.
   installTelemetry(config);
   const clientConnection = await Connection.connect(connectionOptions(config));
-  await ensureSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE).finally(() => clientConnection.close());
+  await ensureSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE);
+  const dataConverter = dataConverterFor(config);
+  const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
   const connection = await NativeConnection.connect(connectionOptions(config));
   const mailer = mailerFor(config);
   const worker = await createDossierWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities: activitiesFor(config, mailer),
-    dataConverter: dataConverterFor(config),
+    activities: activitiesFor(config, mailer, client),
+    dataConverter,
   });
   const mail = config.SMTP_URL ? `SMTP ${new URL(config.SMTP_URL).host}` : `outbox ${config.outboxDir}`;
   const gauges = await startCaseGauges(config, config.DOSSIER_CASE_METRICS_INTERVAL);
@@ -38,6 +40,7 @@ async function main() {
     await gauges.stop();
     mailer.close();
     await connection.close();
+    await clientConnection.close();
   }
 }
 

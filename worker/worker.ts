@@ -15,6 +15,8 @@ import {
   type SentLedger,
 } from '../activities';
 import { createContraIndicationActivities, fileContraIndicationRegister, type ContraIndicationRegister } from '../activities/contra-indications';
+import { createPermitStarterActivities } from '../activities/permits';
+import type { Client } from '@temporalio/client';
 import type { Config } from './config';
 
 export function mailerFor(config: Config): Mailer {
@@ -23,6 +25,8 @@ export function mailerFor(config: Config): Mailer {
 
 export interface DossierActivityOptions {
   mailer: Mailer;
+  /** Starts granted permits' workflows (a client with the same data converter as the worker). */
+  client: Client;
   ledger?: SentLedger;
   /** Defaults to e-mail to `ministryAddress`. */
   ministry?: MinistryIntake;
@@ -33,8 +37,9 @@ export interface DossierActivityOptions {
 }
 
 /** Every activity of dossier, wired to its adapters. */
-export function dossierActivities({ mailer, ledger, ministry, ministryAddress = 'ministry-intake@localhost', operatorAlertAddress, contraIndications }: DossierActivityOptions) {
+export function dossierActivities({ mailer, client, ledger, ministry, ministryAddress = 'ministry-intake@localhost', operatorAlertAddress, contraIndications }: DossierActivityOptions) {
   return {
+    ...createPermitStarterActivities(client),
     ...createNoticeActivities(mailer, { ledger }),
     ...createMinistryActivities(ministry ?? emailMinistryIntake(mailer, ministryAddress, ledger)),
     ...createOperatorAlertActivities({ mailer, address: operatorAlertAddress, ledger }),
@@ -42,9 +47,10 @@ export function dossierActivities({ mailer, ledger, ministry, ministryAddress = 
   };
 }
 
-export function activitiesFor(config: Config, mailer: Mailer) {
+export function activitiesFor(config: Config, mailer: Mailer, client: Client) {
   return dossierActivities({
     mailer,
+    client,
     ledger: fileLedger(config.sentDir),
     ministryAddress: config.MINISTRY_INTAKE_EMAIL,
     operatorAlertAddress: config.OPERATOR_ALERT_EMAIL,

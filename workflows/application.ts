@@ -4,12 +4,11 @@
  * carries out the effects it returns through activities. Deterministic: no I/O, `Date` is
  * workflow time.
  */
-import { ApplicationFailure, ParentClosePolicy, patched, proxyActivities, setHandler, startChild, upsertSearchAttributes } from '@temporalio/workflow';
+import { ApplicationFailure, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { CaseActionSchema, type CaseActionInput } from '../domain/case-actions';
 import { CaseApplicationSchema, describeIssues } from '../domain/case';
 import { decisionDeadline } from '../domain/decision-clock';
 import type { DeliveryProblem } from '../domain/notices';
-import type { PermitInput } from '../domain/permit';
 import {
   allowedActions,
   applicationMachine,
@@ -20,14 +19,15 @@ import {
   type ApplicationSnapshot,
   type Effect,
 } from '../machines/application';
-import type { MinistryActivities, OperatorAlertActivities } from '../activities';
+import type { MinistryActivities, OperatorAlertActivities, PermitStarterActivities } from '../activities';
 import { IO_ACTIVITY_OPTIONS, noticeDeliverer } from './notice-delivery';
-import { PERMIT_WORKFLOW, permitWorkflowId, type PermitWorkflowInput } from './permit-definitions';
 import { actUpdate, INVALID_ACTION, INVALID_APPLICATION, statusQuery, type ApplicationWorkflowInput, type CaseStatus } from './definitions';
 import { MachineRunner, workflowNow } from './machine-runner';
 import { CASE_JURISDICTION, CASE_NEXT_DEADLINE, CASE_OVERDUE, CASE_STATE } from './search-attributes';
 
-const { requestReport, remindMinistry, alertOperators } = proxyActivities<MinistryActivities & OperatorAlertActivities>(IO_ACTIVITY_OPTIONS);
+const { requestReport, remindMinistry, alertOperators, startPermit } = proxyActivities<
+  MinistryActivities & OperatorAlertActivities & PermitStarterActivities
+>(IO_ACTIVITY_OPTIONS);
 
 export type WorldEffect = Exclude<Effect, { type: 'armTimer' | 'cancelTimer' }>;
 export const WORLD_EFFECTS: ReadonlySet<WorldEffect['type']> = new Set(['sendNotice', 'requestReport', 'remindMinistry', 'alertOperators', 'startPermit']);
@@ -84,6 +84,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
         case 'alertOperators':
           return alertOperators(effect.params);
         case 'startPermit':
+          // The permit is its own workflow, started by an activity: it outlives this case by years.
           if (patched(PERMIT_LIFECYCLE)) await startPermit(effect.params);
           return;
       }
@@ -92,15 +93,6 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   );
   const output = runner.snapshot.output!;
   return { ...output, deliveryProblems };
-}
-
-/** Starts the permit's own long-running workflow; it outlives this case (ABANDON). */
-async function startPermit(permit: PermitInput): Promise<void> {
-  await startChild(PERMIT_WORKFLOW, {
-    workflowId: permitWorkflowId(permit.caseNumber),
-    args: [{ permit } satisfies PermitWorkflowInput],
-    parentClosePolicy: ParentClosePolicy.ABANDON,
-  });
 }
 
 /** Rejects (before history) an action with a bad payload, or one the machine does not accept now, naming the state and the rule. */

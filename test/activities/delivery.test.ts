@@ -3,9 +3,9 @@
  * an SMTP server that refuses the first attempts still gets exactly one message per notice, and
  * an address refused for good flags the case for an operator while the case goes on.
  */
-import type { WorkflowHandle } from '@temporalio/client';
 import { anApplication, GRANT } from '../support/cases';
 import { CaseHarness } from '../support/harness';
+import { activityAttempts } from '../support/history';
 
 let h: CaseHarness;
 beforeAll(async () => {
@@ -22,11 +22,6 @@ async function runCase(caseNumber: string, application = anApplication({ caseNum
   return { handle, output: await handle.result() };
 }
 
-/** The attempt on which each sendNotice activity of the case ended, in order. */
-async function noticeAttempts(handle: WorkflowHandle): Promise<number[]> {
-  const { events } = await handle.fetchHistory();
-  return events!.flatMap((e) => (e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes.attempt!] : []));
-}
 
 test('an SMTP server that refuses the first attempts still gets exactly one message per notice', async () => {
   const caseNumber = 'NL-FLAKY-0001';
@@ -35,7 +30,7 @@ test('an SMTP server that refuses the first attempts still gets exactly one mess
 
   const { attempts } = await h.withWorker(async () => {
     const { handle } = await runCase(caseNumber);
-    return { attempts: await noticeAttempts(handle) };
+    return { attempts: await activityAttempts(handle) };
   });
 
   expect(h.smtp.refused - refusedBefore).toBe(2);
@@ -56,7 +51,7 @@ test('an address the server refuses for good flags the case for an operator, and
 
   const { output, status, attempts } = await h.withWorker(async () => {
     const { handle, output } = await runCase(caseNumber, application);
-    return { output, status: await h.status(handle), attempts: await noticeAttempts(handle) };
+    return { output, status: await h.status(handle), attempts: await activityAttempts(handle) };
   });
 
   expect(output).toMatchObject({ caseNumber, decision: { outcome: 'granted' } });

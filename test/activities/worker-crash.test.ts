@@ -11,6 +11,8 @@ import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createNoticeActivities, fileLedger, smtpMailer } from '../../activities';
 import { actUpdate, APPLICATION_WORKFLOW } from '../../workflows/definitions';
 import { anApplication, GRANT, withActor } from '../support/cases';
+import { activityAttempts } from '../support/history';
+import { createPermitStarterActivities } from '../../activities/permits';
 import { SmtpSink } from '../support/smtp';
 import { bundleWorkflows, createDevServerEnv } from '../support/temporal';
 
@@ -76,15 +78,14 @@ test('a worker killed after sending but before completing the activity does not 
       const rescuer = await Worker.create({
         connection: env.nativeConnection,
         taskQueue,
-        activities: createNoticeActivities(mailer, { ledger: fileLedger(ledgerDir) }),
+        activities: { ...createNoticeActivities(mailer, { ledger: fileLedger(ledgerDir) }), ...createPermitStarterActivities(env.client) },
       });
       return rescuer.runUntil(async () => {
         await handle.executeUpdate(actUpdate, { args: [withActor({ type: 'request-evidence', missing: ['valid passport'] })] });
         await handle.executeUpdate(actUpdate, { args: [withActor({ type: 'supply-evidence', documents: ['valid passport'] })] });
         await handle.executeUpdate(actUpdate, { args: [withActor(GRANT)] });
         await handle.result();
-        const { events } = await handle.fetchHistory();
-        return events!.flatMap((e) => (e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes.attempt!] : []));
+        return activityAttempts(handle);
       });
     });
 

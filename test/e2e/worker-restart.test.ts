@@ -32,7 +32,7 @@ function startWorker() {
     connection: env.nativeConnection,
     namespace: 'default',
     taskQueue,
-    activities: dossierActivities({ mailer: outboxMailer(outbox, 'office@ind.example.test'), ledger: fileLedger(join(outbox, 'sent')) }),
+    activities: dossierActivities({ client: env.client, mailer: outboxMailer(outbox, 'office@ind.example.test'), ledger: fileLedger(join(outbox, 'sent')) }),
     workflowBundle: bundle,
     dataConverter,
   }).then((worker) => ({ worker, running: worker.run() }));

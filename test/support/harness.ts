@@ -56,6 +56,7 @@ export class CaseHarness {
       workflowBundle: this.bundle,
       activities: dossierActivities({
         mailer: this.mailer,
+        client: this.env.client,
         ledger: fileLedger(this.ledgerDir),
         ministryAddress: MINISTRY,
         operatorAlertAddress: OPERATORS,

@@ -128,7 +128,7 @@ describe('against a live case on the dev server', () => {
       taskQueue,
       workflowBundle: bundle,
       dataConverter,
-      activities: dossierActivities({ mailer: outboxMailer(join(dir, 'outbox'), 'office@ind.example.test') }),
+      activities: dossierActivities({ client: env.client, mailer: outboxMailer(join(dir, 'outbox'), 'office@ind.example.test') }),
     });
     worker = { instance, running: instance.run() };
   }, 120_000);

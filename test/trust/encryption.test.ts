@@ -42,7 +42,7 @@ beforeAll(async () => {
     taskQueue,
     workflowBundle: bundle,
     dataConverter,
-    activities: dossierActivities({ mailer: smtpMailer(mail.url, 'office@ind.example.test'), ledger: fileLedger(join(dir, 'sent')) }),
+    activities: dossierActivities({ client: env.client, mailer: smtpMailer(mail.url, 'office@ind.example.test'), ledger: fileLedger(join(dir, 'sent')) }),
   });
   worker = { instance, running: instance.run() };
   // What anyone with access to the server, but not the key, sees.

@@ -15,6 +15,7 @@ import { createDossierWorker, dossierActivities } from '../../worker/worker';
 import { APPLICATION_WORKFLOW, statusQuery } from '../../workflows/definitions';
 import { anApplication, GRANT } from '../support/cases';
 import { bundleWorkflows, createDevServerEnv, TEST_ENCRYPTION_ENV, testDataConverter } from '../support/temporal';
+import { activityAttempts } from '../support/history';
 import { act, killIfRunning, MailServer, spawnWorker, waitFor } from './support';
 
 const dataConverter = testDataConverter();
@@ -42,7 +43,7 @@ async function withWorker<T>(taskQueue: string, fn: () => Promise<T>, ministry?:
     taskQueue,
     workflowBundle: bundle,
     dataConverter,
-    activities: dossierActivities({ mailer, ledger: fileLedger(join(dir, 'sent')), ministry }),
+    activities: dossierActivities({ client: env.client, mailer, ledger: fileLedger(join(dir, 'sent')), ministry }),
   });
   try {
     return await worker.runUntil(fn);
@@ -56,11 +57,8 @@ const startCase = (taskQueue: string) => {
   return env.client.workflow.start(APPLICATION_WORKFLOW, { taskQueue, workflowId: application.caseNumber, args: [{ application }] });
 };
 
-/** Attempts of each activity that started, in order (e.g. [2, 1, 1]: the first was retried once). */
-async function attempts(workflowId: string): Promise<number[]> {
-  const { events } = await env.client.workflow.getHandle(workflowId).fetchHistory();
-  return events!.flatMap((e) => (e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes.attempt!] : []));
-}
+/** Attempts of each notice activity that started, in order (e.g. [2, 1, 1]: the first was retried once). */
+const attempts = (workflowId: string, type?: string) => activityAttempts(env.client.workflow.getHandle(workflowId), type);
 
 async function finish(handle: Awaited<ReturnType<typeof startCase>>) {
   await act(handle, { type: 'request-evidence', missing: ['valid passport'] });

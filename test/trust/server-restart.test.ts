@@ -98,7 +98,7 @@ test('cases, their states and their pending timers survive a killed server; a no
       taskQueue,
       workflowBundle: bundle,
       dataConverter,
-      activities: dossierActivities({ mailer, ledger: fileLedger(join(dir, 'sent')) }),
+      activities: dossierActivities({ client: new Client({ connection: await Connection.connect({ address }), dataConverter }), mailer, ledger: fileLedger(join(dir, 'sent')) }),
     });
     return { worker, running: worker.run() };
   };
