@@ -4,8 +4,11 @@
  * replay test proves that today's workflow code still replays the cases of earlier releases.
  */
 import type { WorkflowHandle } from '@temporalio/client';
-import { addDays, endOfDay, localDateOf } from '../../domain/calendar';
-import { anApplication, FACTS, GRANT } from './cases';
+import { addDays, addMonths, endOfDay, localDateOf } from '../../domain/calendar';
+import type { PermitInput } from '../../domain/permit';
+import type { permitWorkflow } from '../../workflows/permit';
+import { PERMIT_WORKFLOW, permitActUpdate, permitWorkflowId } from '../../workflows/permit-definitions';
+import { anApplication, CASEWORKER, FACTS, GRANT } from './cases';
 import type { CaseHarness } from './harness';
 
 export interface Scenario {
@@ -16,6 +19,28 @@ export interface Scenario {
 }
 
 const today = async (h: CaseHarness) => localDateOf(new Date(await h.env.currentTimeMs()), 'Europe/Amsterdam');
+
+/** A permit as a grant creates it, valid from `from` for `months`. */
+function aPermit(caseNumber: string, from: string, months: number, overrides: Partial<PermitInput> = {}): PermitInput {
+  return {
+    permitNumber: `${caseNumber}-P1`,
+    caseNumber,
+    jurisdiction: 'NL',
+    holder: { name: 'Holder Example', email: 'holder@example.test', language: 'en' },
+    nationality: 'MAR',
+    restriction: 'voortgezet verblijf',
+    labourMarketNote: 'free to work; no TWV required',
+    validFrom: from,
+    validUntil: addDays(addMonths(from, months), -1),
+    s38Limitations: [],
+    grantedOn: from,
+    ...overrides,
+  };
+}
+
+function startPermit(h: CaseHarness, permit: PermitInput) {
+  return h.env.client.workflow.start<typeof permitWorkflow>(PERMIT_WORKFLOW, { taskQueue: h.taskQueue, workflowId: permitWorkflowId(permit.caseNumber), args: [{ permit }] });
+}
 const skipTo = async (h: CaseHarness, instant: string) => h.env.sleep(Math.max(1, Date.parse(instant) - (await h.env.currentTimeMs()) + 60_000));
 
 export const SCENARIOS: Scenario[] = [
@@ -77,6 +102,35 @@ export const SCENARIOS: Scenario[] = [
       await h.act(handle, { type: 'record-best-interests', assessment: 'The child has no carer on return.' });
       const refused = await h.act(handle, { type: 'refuse', grounds: ['Immigration Act s. 38'] });
       await skipTo(h, refused.deadlines.objection!.dueAt);
+      await handle.result();
+      return handle;
+    },
+  },
+  {
+    // A section 38 permit that cannot be renewed: the expiry notice, and it ends on its last day.
+    name: 'non-renewable-expires',
+    workflowType: 'permitWorkflow',
+    async run(h) {
+      const permit = aPermit('NO-REPLAY-0006', await today(h), 5, {
+        jurisdiction: 'NO',
+        holder: { name: 'Holder Example', email: 'holder@example.test', language: 'no' },
+        s38Limitations: ['not-renewable', 'validity-under-one-year'],
+      });
+      const handle = await startPermit(h, permit);
+      await handle.result();
+      return handle;
+    },
+  },
+  {
+    // Withdrawn for incorrect information (Vw 2000 art. 18(1)(c)); the objection period runs out.
+    name: 'withdrawn-for-incorrect-information',
+    workflowType: 'permitWorkflow',
+    async run(h) {
+      const handle = await startPermit(h, aPermit('NL-REPLAY-0007', await today(h), 60));
+      await h.env.sleep('3 days');
+      await handle.executeUpdate(permitActUpdate, {
+        args: [{ type: 'withdraw', basis: 'incorrect-information', grounds: ['the marriage certificate was forged'], actor: CASEWORKER }],
+      });
       await handle.result();
       return handle;
     },
