@@ -2,7 +2,8 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+# npm install, not npm ci: the lockfile pins the versions (see scripts/setup.sh on npm ci)
+RUN npm install --omit=dev --no-audit --no-fund
 COPY bin ./bin
 COPY domain ./domain
 COPY machines ./machines
@@ -10,5 +11,7 @@ COPY workflows ./workflows
 COPY activities ./activities
 COPY worker ./worker
 COPY cli ./cli
+# The embedded key and the sent-ledger live under data/ unless the environment says otherwise.
+RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 CMD ["node", "bin/run.js", "worker/main.ts"]
