@@ -9,6 +9,7 @@
  */
 import { officeTimeZone, type Jurisdiction } from '../../domain/calendar';
 import type { CaseAction } from '../../domain/case-actions';
+import type { PermitInput } from '../../domain/permit';
 import type { Notice, NoticeDeadline } from '../../domain/notices';
 import type { ReportRequest, TimerId, OperatorAlert } from '../../machines/application';
 import type { CaseStatus } from '../../workflows/definitions';
@@ -139,6 +140,10 @@ function describeActivity(type: string, input: unknown): { event: string; what: 
     case 'alertOperators': {
       const alert = input as OperatorAlert;
       return { event: 'operators alerted', what: `${alert.kind}: ${alert.detail}`, legalBasis: [] };
+    }
+    case 'startPermit': {
+      const permit = input as PermitInput;
+      return { event: 'permit started', what: `${permit.permitNumber}: ${permit.restriction}, ${permit.validFrom} to ${permit.validUntil}`, legalBasis: ['Vb 2000 art. 3.64'] };
     }
     default:
       return { event: `activity ${type}`, what: '', legalBasis: [] };
