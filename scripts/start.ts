@@ -7,15 +7,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { Connection } from '@temporalio/client';
 import { createCodecServer, listen } from '../worker/codec-server';
 import { ConfigError, loadConfig } from '../worker/config';
-import { connectionOptions } from '../worker/connection';
-import { codecFor, codecTokenFor, dataConverterFor } from '../worker/data-converter';
-import { ensureSearchAttributes } from '../worker/search-attributes';
+import { codecFor, codecTokenFor } from '../worker/data-converter';
 import { installTelemetry, startCaseGauges } from '../worker/telemetry';
-import { activitiesFor, createDossierWorker, mailerFor } from '../worker/worker';
+import { startConfiguredWorker } from '../worker/worker';
 
 const ROOT = resolve(__dirname, '..');
 const log = (msg: string) => process.stdout.write(`dossier: ${msg}\n`);
@@ -83,19 +80,7 @@ async function main() {
     throw new Error(`no Temporal server answers at ${config.TEMPORAL_ADDRESS}`);
   }
 
-  const clientConnection = await Connection.connect(connectionOptions(config));
-  await ensureSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE);
-  const dataConverter = dataConverterFor(config);
-  const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
-  const connection = await NativeConnection.connect(connectionOptions(config));
-  const mailer = mailerFor(config);
-  const worker = await createDossierWorker({
-    connection,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities: activitiesFor(config, mailer, client),
-    dataConverter,
-  });
+  const { worker, close } = await startConfiguredWorker(config);
   const gauges = await startCaseGauges(config, config.DOSSIER_CASE_METRICS_INTERVAL);
   log(`worker running on task queue "${config.TEMPORAL_TASK_QUEUE}"`);
   if (config.DOSSIER_METRICS_ADDRESS !== 'off') log(`Prometheus metrics: http://${config.DOSSIER_METRICS_ADDRESS}/metrics`);
@@ -110,9 +95,7 @@ async function main() {
     await worker.run(); // returns after SIGINT/SIGTERM, once the worker has drained
   } finally {
     await gauges.stop();
-    mailer.close();
-    await connection.close();
-    await clientConnection.close();
+    await close();
     codecServer.close();
     if (server && server.exitCode === null) {
       server.kill('SIGTERM');

@@ -16,7 +16,10 @@ import {
 } from '../activities';
 import { createContraIndicationActivities, fileContraIndicationRegister, type ContraIndicationRegister } from '../activities/contra-indications';
 import { createPermitStarterActivities } from '../activities/permits';
-import type { Client } from '@temporalio/client';
+import { Client as ClientImpl, Connection, type Client } from '@temporalio/client';
+import { connectionOptions } from './connection';
+import { dataConverterFor } from './data-converter';
+import { ensureSearchAttributes } from './search-attributes';
 import type { Config } from './config';
 
 export function mailerFor(config: Config): Mailer {
@@ -78,4 +81,33 @@ export function createDossierWorker(options: DossierWorkerOptions): Promise<Work
     activities: options.activities,
     dataConverter: options.dataConverter,
   });
+}
+
+/**
+ * The worker of a deployment, from its configuration: registers the search attributes, connects a
+ * client (for the activities that start workflows) and the worker with the encrypting data converter.
+ */
+export async function startConfiguredWorker(config: Config) {
+  const clientConnection = await Connection.connect(connectionOptions(config));
+  await ensureSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE);
+  const dataConverter = dataConverterFor(config);
+  const client = new ClientImpl({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
+  const connection = await NativeConnection.connect(connectionOptions(config));
+  const mailer = mailerFor(config);
+  const worker = await createDossierWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    activities: activitiesFor(config, mailer, client),
+    dataConverter,
+  });
+  return {
+    worker,
+    /** After the worker has stopped: closes the mailer and both connections. */
+    async close() {
+      mailer.close();
+      await connection.close();
+      await clientConnection.close();
+    },
+  };
 }

@@ -21,7 +21,8 @@ import {
 } from '../machines/application';
 import type { MinistryActivities, OperatorAlertActivities, PermitStarterActivities } from '../activities';
 import { IO_ACTIVITY_OPTIONS, noticeDeliverer } from './notice-delivery';
-import { actUpdate, INVALID_ACTION, INVALID_APPLICATION, statusQuery, type ApplicationWorkflowInput, type CaseStatus } from './definitions';
+import { actUpdate, INVALID_APPLICATION, statusQuery, type ApplicationWorkflowInput, type CaseStatus } from './definitions';
+import { validateAction } from './action-validation';
 import { MachineRunner, workflowNow } from './machine-runner';
 import { CASE_JURISDICTION, CASE_NEXT_DEADLINE, CASE_OVERDUE, CASE_STATE } from './search-attributes';
 
@@ -67,7 +68,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
       runner.send({ ...CaseActionSchema.parse(action), at: workflowNow() });
       return status();
     },
-    { validator: (action: CaseActionInput) => validateAction(runner.snapshot, action) },
+    { validator: (action: CaseActionInput) => validateAction(CaseActionSchema, action, stateOf(runner.snapshot), (event) => rejectionOf(runner.snapshot, event)) },
   );
 
   const deliver = noticeDeliverer(deliveryProblems);
@@ -95,17 +96,6 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   return { ...output, deliveryProblems };
 }
 
-/** Rejects (before history) an action with a bad payload, or one the machine does not accept now, naming the state and the rule. */
-function validateAction(snapshot: ApplicationSnapshot, action: unknown): void {
-  const parsed = CaseActionSchema.safeParse(action);
-  if (!parsed.success) {
-    const type = (action as { type?: unknown } | null)?.type;
-    const named = typeof type === 'string' ? ` "${type}"` : '';
-    throw ApplicationFailure.nonRetryable(`invalid action${named} in state "${stateOf(snapshot)}": ${describeIssues(parsed.error, 'action')}`, INVALID_ACTION);
-  }
-  const rejection = rejectionOf(snapshot, { ...parsed.data, at: workflowNow() });
-  if (rejection) throw ApplicationFailure.nonRetryable(rejection, INVALID_ACTION);
-}
 
 /** Keeps the case's search attributes in step with its state, upserting only what changed. */
 function searchAttributePublisher(): (status: CaseStatus) => void {

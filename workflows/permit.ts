@@ -36,7 +36,8 @@ import {
   type RenewalCaseResult,
 } from '../machines/permit';
 import type { ApplicationResult, applicationWorkflow } from './application';
-import { APPLICATION_WORKFLOW, INVALID_ACTION } from './definitions';
+import { APPLICATION_WORKFLOW } from './definitions';
+import { validateAction } from './action-validation';
 import { MachineRunner, workflowNow, type PersistedMachine } from './machine-runner';
 import { IO_ACTIVITY_OPTIONS, noticeDeliverer } from './notice-delivery';
 import { permitActUpdate, permitStatusQuery, type PermitStatus, type PermitWorkflowInput } from './permit-definitions';
@@ -82,7 +83,7 @@ export async function permitWorkflow(input: PermitWorkflowInput): Promise<Permit
       }
       return status();
     },
-    { validator: (action: PermitActionInput) => validateAction(runner.snapshot, action) },
+    { validator: (action: PermitActionInput) => validateAction(PermitActionSchema, action, stateOf(runner.snapshot), (event) => rejectionOf(runner.snapshot, event)) },
   );
 
   await runner.run(
@@ -150,17 +151,6 @@ function renewalOutcome(result: ApplicationResult): RenewalCaseResult {
   return { outcome: decision.outcome, detail: decision.grounds.join('; ') };
 }
 
-/** Rejects (before history) an action with a bad payload, or one the permit does not accept now, naming the state and the rule. */
-function validateAction(snapshot: PermitSnapshot, action: unknown): void {
-  const parsed = PermitActionSchema.safeParse(action);
-  if (!parsed.success) {
-    const type = (action as { type?: unknown } | null)?.type;
-    const named = typeof type === 'string' ? ` "${type}"` : '';
-    throw ApplicationFailure.nonRetryable(`invalid action${named} in state "${stateOf(snapshot)}": ${describeIssues(parsed.error, 'action')}`, INVALID_ACTION);
-  }
-  const rejection = rejectionOf(snapshot, { ...parsed.data, at: workflowNow() });
-  if (rejection) throw ApplicationFailure.nonRetryable(rejection, INVALID_ACTION);
-}
 
 function statusOf(runner: Runner, deliveryProblems: DeliveryProblem[]): PermitStatus {
   const snapshot = runner.snapshot;
