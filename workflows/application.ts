@@ -16,7 +16,6 @@ import {
   rejectionOf,
   stateOf,
   type ApplicationOutput,
-  type ApplicationSnapshot,
   type Effect,
 } from '../machines/application';
 import type { MinistryActivities, OperatorAlertActivities, PermitStarterActivities } from '../activities';
@@ -95,7 +94,6 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   const output = runner.snapshot.output!;
   return { ...output, deliveryProblems };
 }
-
 
 /** Keeps the case's search attributes in step with its state, upserting only what changed. */
 function searchAttributePublisher(): (status: CaseStatus) => void {
