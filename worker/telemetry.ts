@@ -12,15 +12,22 @@ import { CASE_OVERDUE, CASE_STATE } from '../workflows/search-attributes';
 import type { Config } from './config';
 import { connectionOptions } from './connection';
 
-/** One JSON object per log entry: time, level, message, then the SDK's metadata (task queue, workflow id, …). */
+const EMAIL_ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+
+/**
+ * One JSON object per log entry: time, level, message, then the SDK's metadata (task queue,
+ * workflow id, …). E-mail addresses are masked: the SDK logs activity failures in clear, and a
+ * refused recipient's address is personal data that the encrypted history does not show either.
+ */
 export function jsonLogLine(entry: LogEntry): string {
   const time = new Date(Number(entry.timestampNanos / 1_000_000n)).toISOString();
   const meta = entry.meta ?? {};
-  return JSON.stringify({ time, level: entry.level, msg: entry.message, ...meta }, (_key, value: unknown) => {
+  const line = JSON.stringify({ time, level: entry.level, msg: entry.message, ...meta }, (_key, value: unknown) => {
     if (typeof value === 'bigint') return value.toString();
     if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
     return value;
   });
+  return line.replace(EMAIL_ADDRESS, '[e-mail]');
 }
 
 /**
