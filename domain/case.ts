@@ -34,13 +34,13 @@ export const CaseApplicationSchema = ApplicationSchema.required({ caseNumber: tr
 export type Application = z.output<typeof ApplicationSchema>;
 export type Jurisdiction = Application['facts']['jurisdiction'];
 
-/** Formats zod issues as `field: rule` lines, the form every boundary reports bad input in. */
-export function describeIssues(error: z.ZodError, prefix = ''): string {
-  return error.issues
-    .map((issue) => {
-      const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-      const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-      return `${path || '(input)'}: ${issue.message}${keys}`;
-    })
-    .join('\n');
+/** Zod issues as `field: rule` lines, the form every boundary reports bad input in. */
+export function issueLines(error: z.ZodError, prefix = ''): string[] {
+  return error.issues.map((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    return `${path || '(input)'}: ${issue.message}${keys}`;
+  });
 }
+
+export const describeIssues = (error: z.ZodError, prefix = '') => issueLines(error, prefix).join('\n');

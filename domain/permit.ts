@@ -81,7 +81,6 @@ export const isRenewable = (permit: Pick<Permit, 's38Limitations'>) => !permit.s
 export const NOT_RENEWABLE = `the permit was granted as not renewable (${S38})`;
 
 /** The start of `date` in `timeZone`: the end of the day before. Timers for what happens "on" a day fire then. */
-export const startOfDay = (date: LocalDate, timeZone: string) => endOfDay(addDays(date, -1), timeZone);
 
 export interface RenewalCalendar {
   /** The day the holder is invited: the renewal window opens (NL), office policy (NO). */

@@ -12,7 +12,7 @@
  */
 import { assign, enqueueActions, getNextTransitions, setup, type SnapshotFrom } from 'xstate';
 import type { ApplicationFacts } from '../domain/application';
-import { addDays, addYears, computeDeadline, endOfDay, localDateOf, officeTimeZone, type DeadlineComputation, type LocalDate } from '../domain/calendar';
+import { addDays, addYears, computeDeadline, endOfDay, startOfDay, localDateOf, officeTimeZone, type DeadlineComputation, type LocalDate } from '../domain/calendar';
 import { CASE_ACTION_TYPES, EXCEPTION_GROUNDS, type CaseAction, type CaseActionType, type ExceptionGround, type PermitTerms } from '../domain/case-actions';
 import type { Contact } from '../domain/case';
 import { roleObstacle, type Actor } from '../domain/roles';
@@ -275,7 +275,7 @@ const armCurePeriod = armTimer((context) => ({ timer: 'cure-period', at: context
 const armCureReminder = armTimer((context, event) => {
   const { due } = context.evidenceRequest!.deadline;
   const next = CURE_REMINDER_POLICIES[context.cureReminderPolicy]
-    .map((daysBefore) => endOfDay(addDays(due, -daysBefore - 1), zoneOf(context)))
+    .map((daysBefore) => startOfDay(addDays(due, -daysBefore), zoneOf(context)))
     .find((remindAt) => remindAt > event.at);
   return { timer: 'cure-reminder', at: next ?? null, event: 'cure-reminder.due' };
 });

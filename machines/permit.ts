@@ -15,7 +15,7 @@
  */
 import { and, assign, enqueueActions, getNextTransitions, not, setup, type SnapshotFrom } from 'xstate';
 import type { ApplicationFacts } from '../domain/application';
-import { addMonths, endOfDay, localDateOf, officeTimeZone, type LocalDate } from '../domain/calendar';
+import { addMonths, endOfDay, localDateOf, officeTimeZone, startOfDay, type LocalDate } from '../domain/calendar';
 import type { Contact } from '../domain/case';
 import type { PermitTerms } from '../domain/case-actions';
 import type { Notice, NoticeDeadline } from '../domain/notices';
@@ -35,7 +35,6 @@ import {
   permitRoleObstacle,
   renewalCalendar,
   renewalTiming,
-  startOfDay,
   WITHDRAWAL_BASIS,
   type ContraIndicationFinding,
   type ContraIndicationGround,

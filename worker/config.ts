@@ -3,6 +3,7 @@
  * the variable and the rule.
  */
 import { z } from 'zod';
+import { issueLines } from '../domain/case';
 import { DEFAULT_TASK_QUEUE } from '../workflows/definitions';
 import { KEY_ID_PATTERN, parseKeyList, type KeyRing } from './codec';
 
@@ -106,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    const lines = issueLines(parsed.error);
     throw new ConfigError(`bad configuration in the environment:\n  ${lines.join('\n  ')}`);
   }
   const data = parsed.data;

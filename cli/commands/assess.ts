@@ -3,12 +3,12 @@
  * printed as JSON. Without --on the date is today in the office's time zone (the CLI may read the
  * clock; the domain never does). Invalid facts exit non-zero with one `path: message` line each.
  */
-import { readFileSync } from 'node:fs';
 import { officeTimeZone } from '../../domain/calendar';
 import { isLocalDate, type LocalDate } from '../../domain/calendar/dates';
 import { parseApplicationFacts, type Jurisdiction } from '../../domain/application';
 import { assess } from '../../domain/policy';
 import { parseArgs, UsageError, type Command } from '../command';
+import { readJsonFile } from '../json-file';
 
 function today(jurisdiction: Jurisdiction): LocalDate {
   // en-CA formats a date as YYYY-MM-DD.
@@ -25,13 +25,7 @@ export const assessCommand: Command = {
     const file = positional[0]!;
     if (options.on !== undefined && !isLocalDate(options.on)) throw new UsageError(`--on: "${options.on}" is not a calendar date (YYYY-MM-DD)`);
 
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new UsageError(`cannot read "${file}" as JSON (${err instanceof Error ? err.message : String(err)})`);
-    }
-    const parsed = parseApplicationFacts(data);
+    const parsed = parseApplicationFacts(readJsonFile(file, 'FILE'));
     if (!parsed.ok) {
       throw new Error(`"${file}" is not a valid application:\n${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`);
     }

@@ -1,25 +1,14 @@
 /** `dossier submit`, `dossier status`, `dossier act`: opening a case and working it. */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationSchema, CaseNumberSchema, describeIssues } from '../../domain/case';
 import { CASE_ACTION_TYPES, CaseActionSchema, type CaseAction, type CaseActionInput } from '../../domain/case-actions';
 import { actUpdate, APPLICATION_WORKFLOW, statusQuery, type ApplicationWorkflowInput, type CaseStatus } from '../../workflows/definitions';
 import { withClient } from '../client';
+import { readJsonFile } from '../json-file';
 import { actorFrom } from '../actor';
 import { parseArgs, UsageError, type Command } from '../command';
 
-async function readJsonFile(path: string | undefined, what: string): Promise<unknown> {
-  if (!path) throw new UsageError(`FILE: give the ${what} as a JSON file`);
-  const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    throw new UsageError(`FILE: cannot read ${path} (${err.code ?? err.message})`);
-  });
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new UsageError(`FILE: ${path} is not JSON (${(err as Error).message})`);
-  }
-}
 
 /** A new case number: jurisdiction, receipt date, random suffix (no personal data: it is the workflow id). */
 function newCaseNumber(jurisdiction: string, now = new Date()): string {
@@ -38,7 +27,8 @@ const submit: Command = {
   usage: 'FILE.json',
   summary: 'Open a case for an application ({caseNumber?, contact, facts}); with a caseNumber already in use, returns that case.',
   async run([file]) {
-    const parsed = ApplicationSchema.safeParse(await readJsonFile(file, 'application'));
+    if (!file) throw new UsageError('FILE: give the application as a JSON file');
+    const parsed = ApplicationSchema.safeParse(readJsonFile(file, 'FILE'));
     if (!parsed.success) throw new UsageError(`${file} is not a valid application:\n${describeIssues(parsed.error)}`);
     const application = { ...parsed.data, caseNumber: parsed.data.caseNumber ?? newCaseNumber(parsed.data.facts.jurisdiction) };
     return withClient(async ({ client, config }) => {

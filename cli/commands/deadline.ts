@@ -5,8 +5,8 @@
  *
  * Arguments are parsed with zod at this boundary; a bad one is a UsageError naming it.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { issueLines } from '../../domain/case';
 import {
   CalendarInputError,
   computeDeadline,
@@ -19,6 +19,7 @@ import {
   type PeriodKind,
 } from '../../domain/calendar';
 import { parseArgs, UsageError, type Command } from '../command';
+import { readJsonFile } from '../json-file';
 
 const calendarDate = (option: string) =>
   z
@@ -41,16 +42,11 @@ const Options = z.object({
 const OPTION_OF_FIELD: Record<CalendarInputError['field'], string> = { jurisdiction: 'jurisdiction', kind: 'kind', from: 'from', onDate: 'on' };
 
 function readDecreeDays(path: string): DecreeDay[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new UsageError(`--decree-days: cannot read "${path}" as JSON (${err instanceof Error ? err.message : String(err)})`);
-  }
+  const data = readJsonFile(path, '--decree-days');
   try {
     return parseDecreeDays(data);
   } catch (err) {
-    const detail = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : String(err);
+    const detail = err instanceof z.ZodError ? issueLines(err).join('; ') : String(err);
     throw new UsageError(`--decree-days: "${path}" is not a decree-day list (${detail})`);
   }
 }

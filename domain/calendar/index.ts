@@ -325,6 +325,9 @@ function offsetMinutes(instant: Date, timeZone: string): number {
   return Math.round((asUtc - instant.getTime()) / 60_000);
 }
 
+/** The first instant of `date` in `timeZone` (just after the end of the day before), as ISO 8601 UTC. */
+export const startOfDay = (date: LocalDate, timeZone: string) => endOfDay(addDays(date, -1), timeZone);
+
 /** The last instant (23:59:59.999) of `date` in `timeZone`, as ISO 8601 UTC. */
 export function endOfDay(date: LocalDate, timeZone: string): string {
   const nextMidnightUtc = new Date(`${addDays(date, 1)}T00:00:00Z`);

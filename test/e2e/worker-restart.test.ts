@@ -12,6 +12,7 @@ import { createDossierWorker, dossierActivities } from '../../worker/worker';
 import { FACTS } from '../support/cases';
 import { bundleWorkflows, createDevServerEnv, TEST_ENCRYPTION_ENV, testDataConverter } from '../support/temporal';
 import { runCli } from '../support/cli';
+import { waitFor } from '../support/wait';
 
 const taskQueue = 'e2e-worker-restart';
 let env: TestWorkflowEnvironment;
@@ -38,15 +39,6 @@ function startWorker() {
   }).then((worker) => ({ worker, running: worker.run() }));
 }
 
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 test('a case survives its worker: submitted and evidence requested on one worker, finished on another', async () => {
   const applicationFile = join(outbox, 'application.json');
@@ -70,7 +62,7 @@ test('a case survives its worker: submitted and evidence requested on one worker
   const requested = await runCli(['act', 'NL-2026-E2E-0001', 'request-evidence', '{"missing":["valid passport"]}'], cliEnv());
   expect(requested.json()).toMatchObject({ state: 'awaitingEvidence', allowedActions: ['extend-cure-period', 'supply-evidence', 'withdraw'] });
   const due: string = requested.json().deadlines.cure.due;
-  await waitFor(() => (readdirSync(outbox).some((f) => f.includes('evidence-request')) ? true : undefined), 'the evidence request');
+  await waitFor(() => (readdirSync(outbox).some((f) => f.includes('evidence-request')) ? true : undefined), 'the evidence request', 20_000);
 
   first.worker.shutdown();
   await first.running;

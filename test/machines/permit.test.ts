@@ -1,6 +1,6 @@
 /** The permit machine and the permit rules as plain unit tests: XState's pure API, no Temporal, no clock. */
 import { initialTransition, transition } from 'xstate';
-import { addDays, computeDeadline, endOfDay } from '../../domain/calendar';
+import { addDays, computeDeadline, endOfDay, startOfDay } from '../../domain/calendar';
 import type { Actor } from '../../domain/roles';
 import {
   independenceDate,
@@ -9,7 +9,6 @@ import {
   PermitWorkflowInputSchema,
   renewalCalendar,
   renewalTiming,
-  startOfDay,
   type PermitActionInput,
   type PermitInput,
 } from '../../domain/permit';

@@ -1,6 +1,6 @@
 /**
- * The history timeline, on a real recorded history (fixtures/, recorded on the time-skipping server
- * by record-history.ts): each line's time, event, actor, summary and legal basis, and the same
+ * The history timeline, on a real recorded history (test/histories/v2, recorded on the time-skipping
+ * server by `npm run record-histories`): each line's time, event, actor, summary and legal basis, and the same
  * lines when the payloads are encrypted by a codec, decoded through the client's data converter.
  */
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { decodeHistory, type DecodedEvent } from '../../cli/history/decode';
 import { caseTimeline } from '../../cli/history/timeline';
 import { localTime } from '../../cli/output';
 
-const recorded = () => historyFromJSON(JSON.parse(readFileSync(join(__dirname, 'fixtures', 'NL-2026-HIST-0001.history.json'), 'utf8')));
+const recorded = () => historyFromJSON(JSON.parse(readFileSync(join(__dirname, '../histories/v2/applicationWorkflow/extended-reminded-expired-refused.json'), 'utf8')));
 const CURE_BASIS = 'Vc 2000 B16/7; Awb 4:5 (cure period after an evidence request, in principle two weeks)';
 
 test('a recorded case reads as its story: who did what, when, on which legal basis', async () => {

@@ -9,6 +9,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { fileLedger, smtpMailer, type Mailer } from '../../activities';
+import { localDateOf, type LocalDate } from '../../domain/calendar';
 import type { CaseActionInput } from '../../domain/case-actions';
 import type { CaseApplication } from '../../machines/application';
 import type { applicationWorkflow } from '../../workflows/application';
@@ -71,6 +72,16 @@ export class CaseHarness {
       workflowId: application.caseNumber,
       args: [{ application }],
     });
+  }
+
+  /** The day it is on the test server's clock, in `zone`. */
+  async today(zone = 'Europe/Amsterdam'): Promise<LocalDate> {
+    return localDateOf(new Date(await this.env.currentTimeMs()), zone);
+  }
+
+  /** Skips the server's clock past `instant` plus a margin (the workflow's clock, not ours). */
+  async skipPast(instant: string, marginMs = 60_000): Promise<void> {
+    await this.env.sleep(Math.max(1, Date.parse(instant) - (await this.env.currentTimeMs()) + marginMs));
   }
 
   /** Takes an action (by its natural actor unless one is given); a refusal fails with the workflow's reason in the message. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import { fileContraIndicationRegister } from '../../activities/contra-indications';
-import { localDateOf, type LocalDate } from '../../domain/calendar';
+import type { LocalDate } from '../../domain/calendar';
 import type { ContraIndicationFinding, PermitActionInput, PermitInput } from '../../domain/permit';
 import type { permitWorkflow } from '../../workflows/permit';
 import { PERMIT_WORKFLOW, permitActUpdate, permitStatusQuery, permitWorkflowId } from '../../workflows/permit-definitions';
@@ -74,13 +74,12 @@ export class PermitHarness {
     throw new Error(`gave up waiting for ${what}`);
   }
 
-  async today(zone = 'Europe/Amsterdam'): Promise<LocalDate> {
-    return localDateOf(new Date(await this.env.currentTimeMs()), zone);
+  today(zone?: string): Promise<LocalDate> {
+    return this.cases.today(zone);
   }
 
-  /** Skips the server's clock past `instant` plus a margin. */
-  async skipPast(instant: string, marginMs = 60_000): Promise<void> {
-    await this.env.sleep(Math.max(1, Date.parse(instant) - (await this.env.currentTimeMs()) + marginMs));
+  skipPast(instant: string, marginMs?: number): Promise<void> {
+    return this.cases.skipPast(instant, marginMs);
   }
 
   /** Flags permits in the contra-indication register (`register.json`). */

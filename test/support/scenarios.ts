@@ -4,7 +4,7 @@
  * replay test proves that today's workflow code still replays the cases of earlier releases.
  */
 import type { WorkflowHandle } from '@temporalio/client';
-import { addDays, addMonths, endOfDay, localDateOf } from '../../domain/calendar';
+import { addDays, addMonths, endOfDay } from '../../domain/calendar';
 import type { PermitInput } from '../../domain/permit';
 import type { permitWorkflow } from '../../workflows/permit';
 import { PERMIT_WORKFLOW, permitActUpdate, permitWorkflowId } from '../../workflows/permit-definitions';
@@ -18,7 +18,7 @@ export interface Scenario {
   run(h: CaseHarness): Promise<WorkflowHandle>;
 }
 
-const today = async (h: CaseHarness) => localDateOf(new Date(await h.env.currentTimeMs()), 'Europe/Amsterdam');
+const today = (h: CaseHarness) => h.today();
 
 /** A permit as a grant creates it, valid from `from` for `months`. */
 function aPermit(caseNumber: string, from: string, months: number, overrides: Partial<PermitInput> = {}): PermitInput {
@@ -41,7 +41,6 @@ function aPermit(caseNumber: string, from: string, months: number, overrides: Pa
 function startPermit(h: CaseHarness, permit: PermitInput) {
   return h.env.client.workflow.start<typeof permitWorkflow>(PERMIT_WORKFLOW, { taskQueue: h.taskQueue, workflowId: permitWorkflowId(permit.caseNumber), args: [{ permit }] });
 }
-const skipTo = async (h: CaseHarness, instant: string) => h.env.sleep(Math.max(1, Date.parse(instant) - (await h.env.currentTimeMs()) + 60_000));
 
 export const SCENARIOS: Scenario[] = [
   {
@@ -51,9 +50,30 @@ export const SCENARIOS: Scenario[] = [
     async run(h) {
       const handle = await h.startCase(anApplication({ caseNumber: 'NL-REPLAY-0001' }));
       const requested = await h.act(handle, { type: 'request-evidence', missing: ['valid passport'] });
-      await skipTo(h, endOfDay(addDays(requested.deadlines.cure!.due, -2), 'Europe/Amsterdam'));
+      await h.skipPast(endOfDay(addDays(requested.deadlines.cure!.due, -2), 'Europe/Amsterdam'));
       await h.act(handle, { type: 'supply-evidence', documents: ['valid passport'] });
       await h.act(handle, GRANT);
+      await handle.result();
+      return handle;
+    },
+  },
+  {
+    // Evidence requested, the cure period extended by an operator, reminded, expired; decided on the evidence available: refused.
+    name: 'extended-reminded-expired-refused',
+    workflowType: 'applicationWorkflow',
+    async run(h) {
+      const handle = await h.startCase(anApplication({ caseNumber: 'NL-2026-HIST-0001' }));
+      const requested = await h.act(handle, { type: 'request-evidence', missing: ['valid passport', 'proof of income'] });
+      await h.env.sleep('2 days');
+      await h.act(handle, {
+        type: 'extend-cure-period',
+        until: addDays(requested.deadlines.cure!.due, 7),
+        reason: 'office closed after an outage',
+        actor: { id: 'ops-0007', role: 'operator' },
+      });
+      await h.env.sleep('30 days');
+      await h.act(handle, { type: 'proceed-without-evidence' });
+      await h.act(handle, { type: 'refuse', grounds: ['Vb 2000 art. 3.51 lid 1 sub a: the relationship did not last three years during residence'] });
       await handle.result();
       return handle;
     },
@@ -65,9 +85,9 @@ export const SCENARIOS: Scenario[] = [
     async run(h) {
       const handle = await h.startCase(anApplication({ caseNumber: 'NL-REPLAY-0002' }));
       const requested = await h.act(handle, { type: 'request-evidence', missing: ['birth certificate'] });
-      await skipTo(h, requested.deadlines.cure!.dueAt);
+      await h.skipPast(requested.deadlines.cure!.dueAt);
       const declared = await h.act(handle, { type: 'declare-not-processed', reason: 'no birth certificate' });
-      await skipTo(h, declared.deadlines.objection!.dueAt);
+      await h.skipPast(declared.deadlines.objection!.dueAt);
       await handle.result();
       return handle;
     },
@@ -82,7 +102,7 @@ export const SCENARIOS: Scenario[] = [
       await h.act(handle, { type: 'request-ambtsbericht', factors: ['a'], questions: ['Is care available?'] });
       await h.env.sleep('10 weeks');
       const reported = await h.act(handle, { type: 'record-report', reference: 'BZ-1', summary: 'Care is available.' });
-      await skipTo(h, reported.deadlines.decision!.dueAt!);
+      await h.skipPast(reported.deadlines.decision!.dueAt!);
       await h.act(handle, { type: 'record-default-notice', receivedOn: await today(h) });
       await h.act(handle, { type: 'refuse', grounds: ['Vb 2000 art. 3.51 lid 1 sub a'] });
       await h.act(handle, { type: 'lodge-objection', receivedOn: await today(h) });
@@ -101,7 +121,7 @@ export const SCENARIOS: Scenario[] = [
       await h.act(handle, { type: 'confirm-complete' });
       await h.act(handle, { type: 'record-best-interests', assessment: 'The child has no carer on return.' });
       const refused = await h.act(handle, { type: 'refuse', grounds: ['Immigration Act s. 38'] });
-      await skipTo(h, refused.deadlines.objection!.dueAt);
+      await h.skipPast(refused.deadlines.objection!.dueAt);
       await handle.result();
       return handle;
     },

@@ -19,7 +19,7 @@ import { actUpdate, APPLICATION_WORKFLOW, statusQuery } from '../../workflows/de
 import { anApplication, FACTS } from '../support/cases';
 import { runCli } from '../support/cli';
 import { bundleWorkflows, createDevServerEnv, TEST_ENCRYPTION_ENV, testDataConverter } from '../support/temporal';
-import { byRole } from './support';
+import { withActor } from '../support/cases';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = (string | number)[];
@@ -146,10 +146,10 @@ describe('against a live case on the dev server', () => {
     const handle = await env.client.workflow.start(APPLICATION_WORKFLOW, { taskQueue, workflowId: application.caseNumber, args: [{ application }] });
     const before = await handle.query(statusQuery);
     const valid = [
-      byRole({ type: 'request-evidence', missing: ['valid passport'] }),
-      byRole({ type: 'extend-cure-period', until: '2030-01-01', reason: 'post delayed' }),
-      byRole({ type: 'request-ambtsbericht', factors: ['a'], questions: ['Is care available?'] }),
-      byRole({ type: 'refuse', grounds: ['Vb 2000 art. 3.50 lid 2 sub c'], exceptionGround: 'public-order' }),
+      withActor({ type: 'request-evidence', missing: ['valid passport'] }),
+      withActor({ type: 'extend-cure-period', until: '2030-01-01', reason: 'post delayed' }),
+      withActor({ type: 'request-ambtsbericht', factors: ['a'], questions: ['Is care available?'] }),
+      withActor({ type: 'refuse', grounds: ['Vb 2000 art. 3.50 lid 2 sub c'], exceptionGround: 'public-order' }),
     ] as unknown as Json[];
     const actions = fc.oneof(
       ...valid.map((v) => malformed(v, 'action')),
@@ -177,7 +177,7 @@ describe('against a live case on the dev server', () => {
     expect(events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes || e.workflowExecutionUpdateCompletedEventAttributes)).toEqual([]);
     expect(await handle.query(statusQuery)).toEqual(before);
     // The worker is still serving the case: a good action goes through.
-    expect(await handle.executeUpdate(actUpdate, { args: [byRole({ type: 'request-evidence', missing: ['valid passport'] })] })).toMatchObject({ state: 'awaitingEvidence' });
+    expect(await handle.executeUpdate(actUpdate, { args: [withActor({ type: 'request-evidence', missing: ['valid passport'] })] })).toMatchObject({ state: 'awaitingEvidence' });
     await handle.terminate('test done');
   }, 120_000);
 

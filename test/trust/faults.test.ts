@@ -16,7 +16,8 @@ import { APPLICATION_WORKFLOW, statusQuery } from '../../workflows/definitions';
 import { anApplication, GRANT } from '../support/cases';
 import { bundleWorkflows, createDevServerEnv, TEST_ENCRYPTION_ENV, testDataConverter } from '../support/temporal';
 import { activityAttempts } from '../support/history';
-import { act, killIfRunning, MailServer, spawnWorker, waitFor } from './support';
+import { act, killIfRunning, MailServer, spawnWorker } from './support';
+import { waitFor } from '../support/wait';
 
 const dataConverter = testDataConverter();
 let env: TestWorkflowEnvironment;

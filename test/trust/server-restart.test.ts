@@ -16,7 +16,8 @@ import { createDossierWorker, dossierActivities } from '../../worker/worker';
 import { APPLICATION_WORKFLOW, statusQuery } from '../../workflows/definitions';
 import { anApplication, GRANT } from '../support/cases';
 import { bundleWorkflows, temporalCliPath, testDataConverter } from '../support/temporal';
-import { act, MailServer, waitFor } from './support';
+import { act, MailServer } from './support';
+import { waitFor } from '../support/wait';
 
 const taskQueue = 'trust-server-restart';
 const dataConverter = testDataConverter();

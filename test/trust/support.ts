@@ -10,9 +10,8 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
-import type { CaseActionInput } from '../../domain/case-actions';
-import { PERMISSIONS } from '../../domain/roles';
 import { actUpdate } from '../../workflows/definitions';
+import { withActor, type TestAction } from '../support/cases';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -123,15 +122,6 @@ export function killIfRunning(child: ChildProcess | undefined): void {
   if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /**
  * Every stored byte as text: bytes are read as UTF-8, so a clear-text name in any payload shows.
@@ -156,16 +146,6 @@ export function payloadsIn(value: unknown, found: Payload[] = []): Payload[] {
   return found;
 }
 
-type WithoutActor<T> = T extends unknown ? Omit<T, 'actor'> : never;
-export type ActionByRole = WithoutActor<CaseActionInput>;
-
-/** The action with its actor: the applicant for the applicant's own actions (domain/roles.ts), a caseworker for the rest. */
-export function byRole(action: ActionByRole): CaseActionInput {
-  const own = (PERMISSIONS[action.type] as { applicantsOwn?: true }).applicantsOwn;
-  const actor = own ? ({ id: 'applicant-portal-1', role: 'applicant' } as const) : ({ id: 'caseworker-1', role: 'caseworker' } as const);
-  return { ...action, actor } as CaseActionInput;
-}
-
-export function act(handle: WorkflowHandle, action: ActionByRole) {
-  return handle.executeUpdate(actUpdate, { args: [byRole(action)] });
+export function act(handle: WorkflowHandle, action: TestAction) {
+  return handle.executeUpdate(actUpdate, { args: [withActor(action)] });
 }

@@ -16,9 +16,9 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const AMS = 'Europe/Amsterdam';
-const today = async (zone = AMS): Promise<LocalDate> => localDateOf(new Date(await h.env.currentTimeMs()), zone);
+const today = (zone?: string) => h.today(zone);
 /** Skips time until `instant` plus a margin (the test server moves the workflow's clock, not ours). */
-const skipPast = async (instant: string, marginMs = 60_000) => h.env.sleep(Math.max(1, Date.parse(instant) - (await h.env.currentTimeMs()) + marginMs));
+const skipPast = (instant: string, marginMs?: number) => h.skipPast(instant, marginMs);
 const en = (date: LocalDate) => formatLegalDate(date, 'en');
 
 test('cure period expires: receipt, request and the 2027 policy\'s two reminders with their dates, then a decision on the evidence available', async () => {

@@ -7,7 +7,8 @@
 import { formatLegalDate } from '../../activities/notices';
 import { addDays, addYears, daysBetween, type LocalDate } from '../../domain/calendar';
 import type { Actor } from '../../domain/roles';
-import { renewalCalendar, startOfDay } from '../../domain/permit';
+import { startOfDay } from '../../domain/calendar';
+import { renewalCalendar } from '../../domain/permit';
 import { FACTS } from '../support/cases';
 import { aPermitNumber, PermitHarness } from '../support/permits';
 

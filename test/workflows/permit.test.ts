@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { formatLegalDate } from '../../activities/notices';
 import { addDays, addMonths, addYears, computeDeadline, endOfDay, type LocalDate } from '../../domain/calendar';
 import type { Actor } from '../../domain/roles';
-import { OLD_ACT_ESTATE_RESTRICTION, renewalCalendar, startOfDay, type PermitInput } from '../../domain/permit';
+import { startOfDay } from '../../domain/calendar';
+import { OLD_ACT_ESTATE_RESTRICTION, renewalCalendar, type PermitInput } from '../../domain/permit';
 import { FACTS } from '../support/cases';
 import { aPermitNumber, PermitHarness } from '../support/permits';
 
