@@ -105,10 +105,7 @@ export class CaseHarness {
 
   /** Messages for one case, by subject, in the order received. */
   subjects(caseNumber: string, to?: string): string[] {
-    return this.smtp
-      .forCase(caseNumber)
-      .filter((m) => !to || m.envelopeTo.includes(to))
-      .map((m) => m.parsed.subject!.replace(`[${caseNumber}] `, ''));
+    return this.smtp.subjects(caseNumber, to);
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * A real SMTP server (the `smtp-server` package) on loopback that keeps every message it accepts.
  * It can misbehave on request: refuse the next attempts transiently (421 on connect, 451 after the
- * message) or refuse a recipient for good (550 on RCPT TO).
+ * message), refuse a recipient for good (550 on RCPT TO, quoting the address as real servers do),
+ * hold transactions at a gate, or go down and come back on the same port.
  */
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -18,40 +19,72 @@ export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   /** Attempts refused so far, transiently or for good. */
   refused = 0;
+  /** Transactions waiting at the gate right now. */
+  held = 0;
   private readonly refusals: TransientRefusal[] = [];
   private readonly rejected = new Set<string>();
-  private constructor(
-    private readonly server: SMTPServer,
-    readonly port: number,
-  ) {}
+  private gate?: { promise: Promise<void>; open: () => void };
+  private server?: SMTPServer;
+  private port = 0;
 
   static async start(): Promise<SmtpSink> {
-    let sink: SmtpSink | undefined;
+    const sink = new SmtpSink();
+    await sink.up();
+    return sink;
+  }
+
+  /** Listens (again, on the same port after `down()`). */
+  async up(): Promise<void> {
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
-      onConnect(_session, callback) {
-        callback(sink!.refusal('connect', 421, 'Service not available, try again later'));
+      onConnect: (_session, callback) => callback(this.refusal('connect', 421, 'Service not available, try again later')),
+      onMailFrom: (_address, _session, callback) => {
+        if (!this.gate) return callback();
+        this.held++;
+        void this.gate.promise.then(() => {
+          this.held--;
+          callback();
+        });
       },
-      onRcptTo(address, _session, callback) {
-        if (!sink!.rejected.has(address.address)) return callback();
-        sink!.refused++;
-        callback(smtpError(550, 'No such mailbox'));
+      onRcptTo: (address, _session, callback) => {
+        if (!this.rejected.has(address.address)) return callback();
+        this.refused++;
+        callback(smtpError(550, `No such mailbox: ${address.address}`));
       },
-      onData(stream, session, callback) {
+      onData: (stream, session, callback) => {
         simpleParser(stream)
           .then((parsed) => {
-            const refusal = sink!.refusal('data', 451, 'Local error in processing, try again later');
-            if (!refusal) sink!.received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed });
+            const refusal = this.refusal('data', 451, 'Local error in processing, try again later');
+            if (!refusal) this.received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed });
             callback(refusal);
           })
           .catch(callback);
       },
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    sink = new SmtpSink(server, (server.server.address() as AddressInfo).port);
-    return sink;
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    this.port = (server.server.address() as AddressInfo).port;
+    this.server = server;
+  }
+
+  /** Stops listening: connections are refused, as when the mail server is down. */
+  down(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  }
+
+  /** Holds every transaction at MAIL FROM until `release()`. */
+  hold(): void {
+    let open!: () => void;
+    const promise = new Promise<void>((resolve) => (open = resolve));
+    this.gate = { promise, open };
+  }
+
+  release(): void {
+    this.gate?.open();
+    this.gate = undefined;
   }
 
   /** Refuses the next attempts, one per entry, at the stage named; then accepts again. */
@@ -80,8 +113,16 @@ export class SmtpSink {
     return this.received.filter((m) => m.parsed.subject?.includes(`[${caseNumber}]`));
   }
 
+  /** The subjects of one case's messages, without the case number, in the order received; only those to `to` if given. */
+  subjects(caseNumber: string, to?: string): string[] {
+    return this.forCase(caseNumber)
+      .filter((m) => !to || m.envelopeTo.includes(to))
+      .map((m) => m.parsed.subject!.replace(`[${caseNumber}] `, ''));
+  }
+
   close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    this.release();
+    return this.down();
   }
 }
 

@@ -19,7 +19,8 @@ import { APPLICATION_WORKFLOW, statusQuery } from '../../workflows/definitions';
 import { anApplication, FACTS, GRANT } from '../support/cases';
 import { runCli } from '../support/cli';
 import { bundleWorkflows, createDevServerEnv, TEST_ENCRYPTION_ENV, testDataConverter } from '../support/temporal';
-import { act, asStoredText, MailServer, payloadsIn } from './support';
+import { act, asStoredText, payloadsIn } from './support';
+import { SmtpSink } from '../support/smtp';
 
 type History = temporal.api.history.v1.IHistory;
 const taskQueue = 'trust-encryption';
@@ -29,13 +30,13 @@ const person = { name: 'Amira Trustcase', email: 'amira.trustcase@example.test',
 const personal = Object.values(person);
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
-let mail: MailServer;
+let mail: SmtpSink;
 let dir: string;
 let worker: { instance: Worker; running: Promise<void> };
 let plain: Client;
 
 beforeAll(async () => {
-  [env, bundle, mail, dir] = await Promise.all([createDevServerEnv({}, { dataConverter }), bundleWorkflows(), MailServer.start(), mkdtemp(join(tmpdir(), 'dossier-trust-'))]);
+  [env, bundle, mail, dir] = await Promise.all([createDevServerEnv({}, { dataConverter }), bundleWorkflows(), SmtpSink.start(), mkdtemp(join(tmpdir(), 'dossier-trust-'))]);
   const instance = await createDossierWorker({
     connection: env.nativeConnection,
     namespace: 'default',
@@ -68,7 +69,7 @@ function casePayloads(history: History) {
 
 test('a case opened with the CLI is stored encrypted: no name, e-mail or date of birth in history, search attributes, memo or id', async () => {
   // The mail server refuses the applicant, quoting the address: the failure message carries personal data.
-  mail.refuseRecipient(person.email);
+  mail.rejectRecipient(person.email);
   const file = join(dir, 'application.json');
   await writeFile(file, JSON.stringify({ contact: { name: person.name, email: person.email, language: 'en' }, facts: FACTS.nlPolicyGrants }));
   const cliEnv = { TEMPORAL_ADDRESS: env.address, TEMPORAL_TASK_QUEUE: taskQueue, ...TEST_ENCRYPTION_ENV };

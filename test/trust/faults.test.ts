@@ -16,17 +16,18 @@ import { APPLICATION_WORKFLOW, statusQuery } from '../../workflows/definitions';
 import { anApplication, GRANT } from '../support/cases';
 import { bundleWorkflows, createDevServerEnv, TEST_ENCRYPTION_ENV, testDataConverter } from '../support/temporal';
 import { activityAttempts } from '../support/history';
-import { act, killIfRunning, MailServer, spawnWorker } from './support';
+import { act, killIfRunning, spawnWorker } from './support';
+import { SmtpSink } from '../support/smtp';
 import { waitFor } from '../support/wait';
 
 const dataConverter = testDataConverter();
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
-let mail: MailServer;
+let mail: SmtpSink;
 let dir: string;
 
 beforeAll(async () => {
-  [env, bundle, mail, dir] = await Promise.all([createDevServerEnv({}, { dataConverter }), bundleWorkflows(), MailServer.start(), mkdtemp(join(tmpdir(), 'dossier-faults-'))]);
+  [env, bundle, mail, dir] = await Promise.all([createDevServerEnv({}, { dataConverter }), bundleWorkflows(), SmtpSink.start(), mkdtemp(join(tmpdir(), 'dossier-faults-'))]);
 }, 120_000);
 
 afterAll(async () => {
@@ -85,8 +86,8 @@ test('the worker process SIGKILLed in the middle of sending a notice, then resta
     const result = await finish(handle);
     expect(result).toMatchObject({ decision: { outcome: 'granted' }, deliveryProblems: [] });
     expect(await attempts(handle.workflowId)).toEqual([2, 1, 1]); // the receipt was retried after the kill
-    expect(mail.forCase(handle.workflowId)).toHaveLength(3);
-    expect(new Set(mail.forCase(handle.workflowId)).size).toBe(3);
+    expect(mail.subjects(handle.workflowId)).toHaveLength(3);
+    expect(new Set(mail.subjects(handle.workflowId)).size).toBe(3);
   } finally {
     mail.release();
     killIfRunning(first.child);
@@ -105,7 +106,7 @@ test('the mail server down for a while: the notice is retried with backoff and r
     const result = await finish(handle);
     expect(result).toMatchObject({ decision: { outcome: 'granted' }, deliveryProblems: [] });
     expect((await attempts(handle.workflowId))[0]).toBeGreaterThanOrEqual(3);
-    expect(mail.forCase(handle.workflowId)).toHaveLength(3);
+    expect(mail.subjects(handle.workflowId)).toHaveLength(3);
   });
 }, 120_000);
 
@@ -168,7 +169,7 @@ test('a hundred updates sent to one case at once: each applied in order or rejec
     const { events } = await handle.fetchHistory();
     expect(events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(1 + applied.length); // refusals never reach history
     // The applicant hears of every extension that was applied, once.
-    await waitFor(() => mail.forCase(handle.workflowId).length === 2 + applied.length || undefined, 'a notice per extension');
+    await waitFor(() => mail.subjects(handle.workflowId).length === 2 + applied.length || undefined, 'a notice per extension');
     await handle.terminate('test done');
   });
 }, 120_000);

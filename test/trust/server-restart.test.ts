@@ -16,7 +16,8 @@ import { createDossierWorker, dossierActivities } from '../../worker/worker';
 import { APPLICATION_WORKFLOW, statusQuery } from '../../workflows/definitions';
 import { anApplication, GRANT } from '../support/cases';
 import { bundleWorkflows, temporalCliPath, testDataConverter } from '../support/temporal';
-import { act, MailServer } from './support';
+import { act } from './support';
+import { SmtpSink } from '../support/smtp';
 import { waitFor } from '../support/wait';
 
 const taskQueue = 'trust-server-restart';
@@ -25,7 +26,7 @@ let dir: string;
 let port: number;
 let server: ChildProcess | undefined;
 let bundle: WorkflowBundleWithSourceMap;
-let mail: MailServer;
+let mail: SmtpSink;
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -59,7 +60,7 @@ async function killServer(): Promise<void> {
 }
 
 beforeAll(async () => {
-  [dir, port, bundle, mail] = await Promise.all([mkdtemp(join(tmpdir(), 'dossier-restart-')), freePort(), bundleWorkflows(), MailServer.start()]);
+  [dir, port, bundle, mail] = await Promise.all([mkdtemp(join(tmpdir(), 'dossier-restart-')), freePort(), bundleWorkflows(), SmtpSink.start()]);
   await startServer();
 }, 120_000);
 
@@ -114,7 +115,7 @@ test('cases, their states and their pending timers survive a killed server; a no
   const waiting = await open();
   await act(client.workflow.getHandle(waiting), { type: 'request-evidence', missing: ['valid passport'] });
   const received = await open();
-  await waitFor(() => mail.forCase(waiting).length === 2 && mail.forCase(received).length === 1, 'the first notices');
+  await waitFor(() => mail.subjects(waiting).length === 2 && mail.subjects(received).length === 1, 'the first notices');
   mail.hold();
   const inFlight = await open();
   await waitFor(() => mail.held > 0, 'the third receipt to reach the mail server');
@@ -140,7 +141,7 @@ test('cases, their states and their pending timers survive a killed server; a no
 
     // The receipt in flight at the kill was delivered, and only once.
     await waitFor(async () => (await client.workflow.getHandle(inFlight).describe()).raw.pendingActivities?.length === 0, 'the receipt activity to complete', 60_000);
-    expect(mail.forCase(inFlight)).toHaveLength(1);
+    expect(mail.subjects(inFlight)).toHaveLength(1);
 
     for (const id of cases) {
       const handle = client.workflow.getHandle(id);
@@ -148,7 +149,7 @@ test('cases, their states and their pending timers survive a killed server; a no
       await act(handle, { type: 'supply-evidence', documents: ['valid passport'] });
       await act(handle, GRANT);
       expect(await handle.result()).toMatchObject({ decision: { outcome: 'granted' }, deliveryProblems: [] });
-      expect(mail.forCase(id)).toHaveLength(3);
+      expect(mail.subjects(id)).toHaveLength(3);
     }
   } finally {
     worker.worker.shutdown();
