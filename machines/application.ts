@@ -10,7 +10,8 @@
  * the workflow carries out. Every guard names the article it applies, and `rejectionOf` explains,
  * with the same rule, why an action is refused.
  */
-import { assign, enqueueActions, getNextTransitions, setup, type SnapshotFrom } from 'xstate';
+import { assign, enqueueActions, setup, type SnapshotFrom } from 'xstate';
+import { innermostState, offeredActions, refusal } from './actions';
 import type { ApplicationFacts } from '../domain/application';
 import { addDays, addYears, computeDeadline, endOfDay, startOfDay, localDateOf, officeTimeZone, type DeadlineComputation, type LocalDate } from '../domain/calendar';
 import { CASE_ACTION_TYPES, EXCEPTION_GROUNDS, type CaseAction, type CaseActionType, type ExceptionGround, type PermitTerms } from '../domain/case-actions';
@@ -736,30 +737,17 @@ export function penaltyOf(context: ApplicationContext, asOf: string | null): Pen
 }
 
 /** The state's name, e.g. `awaitingEvidence` (the innermost state). */
-export function stateOf(snapshot: ApplicationSnapshot): string {
-  const value = snapshot.value;
-  return typeof value === 'string' ? value : Object.values(value)[0] as string;
-}
+export const stateOf = (snapshot: ApplicationSnapshot) => innermostState(snapshot);
 
 /** Rules that read only the case, not the action's payload: they decide whether an action is offered at all. */
 const CASE_ONLY_RULES = new Set<CaseActionType>(['request-ambtsbericht', 'record-best-interests', 'record-default-notice']);
 
 /** The actions the case accepts now; rules on an action's payload are checked when it is taken. */
 export function allowedActions(snapshot: ApplicationSnapshot): CaseActionType[] {
-  const enabled = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
-  return CASE_ACTION_TYPES.filter(
-    (action) => enabled.has(action) && !(CASE_ONLY_RULES.has(action) && obstacles[action]?.(snapshot.context, { type: action, at: '' } as ActionEvent)),
-  );
+  return offeredActions(snapshot, CASE_ACTION_TYPES, (action) => CASE_ONLY_RULES.has(action) && !!obstacles[action]?.(snapshot.context, { type: action, at: '' } as ActionEvent));
 }
 
 /** Why `event` is refused in this snapshot, naming the state, the action and the rule; null when accepted. */
 export function rejectionOf(snapshot: ApplicationSnapshot, event: ActionEvent): string | null {
-  const allowed = allowedActions(snapshot);
-  const handled = getNextTransitions(snapshot).some((t) => t.eventType === event.type);
-  if (!handled) {
-    const accepts = allowed.length ? `it accepts: ${allowed.join(', ')}` : 'it accepts no action';
-    return `action "${event.type}" is not allowed in state "${stateOf(snapshot)}"; ${accepts}`;
-  }
-  const obstacle = obstacleTo(snapshot.context, event);
-  return obstacle ? `action "${event.type}" is refused in state "${stateOf(snapshot)}": ${obstacle}` : null;
+  return refusal(snapshot, event.type, allowedActions(snapshot), () => obstacleTo(snapshot.context, event));
 }

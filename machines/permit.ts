@@ -13,7 +13,8 @@
  * `generation` counts changes of the permit's terms (renewal, conversion): the workflow continues
  * as new at each.
  */
-import { and, assign, enqueueActions, getNextTransitions, not, setup, type SnapshotFrom } from 'xstate';
+import { and, assign, enqueueActions, not, setup, type SnapshotFrom } from 'xstate';
+import { innermostState, offeredActions, refusal } from './actions';
 import type { ApplicationFacts } from '../domain/application';
 import { addMonths, endOfDay, localDateOf, officeTimeZone, startOfDay, type LocalDate } from '../domain/calendar';
 import type { Contact } from '../domain/case';
@@ -631,25 +632,15 @@ function decideObjection() {
 
 export type PermitSnapshot = SnapshotFrom<typeof permitMachine>;
 
-/** The innermost state, e.g. `renewalPending`. */
-export function stateOf(snapshot: PermitSnapshot): string {
-  const value = snapshot.value;
-  return typeof value === 'string' ? value : (Object.values(value)[0] as string);
-}
+/** The innermost state, e.g. `valid`. */
+export const stateOf = (snapshot: PermitSnapshot) => innermostState(snapshot);
 
 /** The actions the permit accepts now; rules on an action's payload are checked when it is taken. */
 export function allowedActions(snapshot: PermitSnapshot): PermitActionType[] {
-  const enabled = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
-  return PERMIT_ACTION_TYPES.filter((type) => enabled.has(type) && !unavailable[type]?.(snapshot.context));
+  return offeredActions(snapshot, PERMIT_ACTION_TYPES, (type) => !!unavailable[type]?.(snapshot.context));
 }
 
 /** Why `event` is refused in this snapshot, naming the state and the rule; null when accepted. */
 export function rejectionOf(snapshot: PermitSnapshot, event: PermitActionEvent): string | null {
-  const handled = getNextTransitions(snapshot).some((t) => t.eventType === event.type);
-  if (!handled) {
-    const allowed = allowedActions(snapshot);
-    return `action "${event.type}" is not allowed in state "${stateOf(snapshot)}"; ${allowed.length ? `it accepts: ${allowed.join(', ')}` : 'it accepts no action'}`;
-  }
-  const obstacle = rejectionIn(snapshot.context, event);
-  return obstacle ? `action "${event.type}" is refused in state "${stateOf(snapshot)}": ${obstacle}` : null;
+  return refusal(snapshot, event.type, allowedActions(snapshot), () => rejectionIn(snapshot.context, event));
 }
