@@ -1,0 +1,73 @@
+/**
+ * A fresh Temporal dev server for a benchmark run: its own SQLite file in a temporary folder, with
+ * the same pragmas as `npm start` (WAL, synchronous=normal), headless, the case search attributes
+ * registered. A fresh file per run keeps one run's leftovers out of the next.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { ensureSearchAttributes } from '../../worker/search-attributes';
+import { temporalCliPath } from './report';
+
+/** The dev server's SQLite settings, as every benchmark reports them. */
+export const SQLITE_SETTINGS = { database: 'file (fresh per run)', pragmas: { journal_mode: 'wal', synchronous: 'normal' } } as const;
+
+export interface DevServer {
+  address: string;
+  pid: number;
+  connection: Connection;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export async function startDevServer(): Promise<DevServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
+  const port = await freePort();
+  const address = `127.0.0.1:${port}`;
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error', '--db-filename', join(dir, 'temporal.sqlite')];
+  for (const [pragma, value] of Object.entries(SQLITE_SETTINGS.pragmas)) args.push('--sqlite-pragma', `${pragma}=${value}`);
+  const server: ChildProcess = spawn(temporalCliPath(), args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise<void>((resolveExit) => server.once('exit', () => resolveExit()));
+  const connection = await connectWhenUp(address, server);
+  await ensureSearchAttributes(connection, 'default');
+  return {
+    address,
+    pid: server.pid!,
+    connection,
+    async stop() {
+      await connection.close();
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function connectWhenUp(address: string, server: ChildProcess, timeoutMs = 60_000): Promise<Connection> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the Temporal dev server exited with code ${server.exitCode} (is it installed? run \`npm run setup\`)`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: '1 second' });
+      await connection.workflowService.getSystemInfo({});
+      return connection;
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`the Temporal dev server did not answer at ${address}: ${(err as Error).message}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}

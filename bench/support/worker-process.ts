@@ -1,0 +1,60 @@
+/**
+ * The benchmark's worker, in its own process so its CPU time and memory are its own: dossier's
+ * production activities and data converter (configuration from the environment, as `npm run
+ * worker`), the bench bundle (dossier's workflows and the baseline), and a no-op activity for the
+ * baseline. Started by `workerProcess()`; answers `stats` and `stop` over IPC.
+ */
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { loadConfig } from '../../worker/config';
+import { connectionOptions } from '../../worker/connection';
+import { dataConverterFor } from '../../worker/data-converter';
+import { activitiesFor, mailerFor } from '../../worker/worker';
+import type { BaselineActivities } from '../workflows/baseline';
+import type { WorkerReply, WorkerRequest } from './worker';
+
+async function main() {
+  // Warnings and errors only: the benchmark's stderr is its progress report.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const config = loadConfig();
+  const bundlePath = process.env.BENCH_WORKFLOW_BUNDLE;
+  if (!bundlePath) throw new Error('BENCH_WORKFLOW_BUNDLE: the path of the bundled workflow code is required');
+  const maxCachedWorkflows = process.env.BENCH_MAX_CACHED_WORKFLOWS ? Number(process.env.BENCH_MAX_CACHED_WORKFLOWS) : undefined;
+  const dataConverter = dataConverterFor(config);
+  const clientConnection = await Connection.connect(connectionOptions(config));
+  const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
+  const connection = await NativeConnection.connect(connectionOptions(config));
+  const mailer = mailerFor(config);
+  const baselineActivities: BaselineActivities = { noop: async () => {} };
+  const worker = await Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    workflowBundle: { codePath: bundlePath },
+    activities: { ...activitiesFor(config, mailer, client), ...baselineActivities },
+    dataConverter,
+    ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}),
+  });
+  const send = (reply: WorkerReply) => process.send!(reply);
+  process.on('message', (request: WorkerRequest) => {
+    if (request.type === 'stats') {
+      global.gc?.();
+      const memory = process.memoryUsage();
+      send({ type: 'stats', rssMiB: memory.rss / 2 ** 20, heapUsedMiB: memory.heapUsed / 2 ** 20, cachedWorkflows: worker.getStatus().numCachedWorkflows });
+    } else if (request.type === 'stop') {
+      worker.shutdown();
+    }
+  });
+  const running = worker.run();
+  send({ type: 'ready' });
+  await running;
+  mailer.close();
+  await connection.close();
+  await clientConnection.close();
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench worker failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
