@@ -1,0 +1,133 @@
+/**
+ * `npm run bench:scale`: 10,000 open cases on one machine. Each case is submitted and sent an
+ * evidence request, so it waits on its cure deadline (two weeks of real time: nothing is
+ * compressed here). Reports the start throughput (cases per second until every case waits on its
+ * deadline), the worker's resident memory and cache, the CPU of server, worker and load generator,
+ * and the time the operator's listings take through visibility (`dossier cases list --overdue`,
+ * and every case with a deadline in the next month, paged through). Three runs, each on a fresh
+ * dev server. `--cases 2000 --runs 1 --in-flight 50` change the plan. Progress on stderr.
+ */
+import type { Client } from '@temporalio/client';
+import { listCases, type CaseFilter } from '../cli/case-filter';
+import { anApplication, withActor } from '../test/support/cases';
+import { actUpdate, APPLICATION_WORKFLOW } from '../workflows/definitions';
+import { DYNAMIC_CONFIG, SQLITE_SETTINGS } from './support/dev-server';
+import { residentMiBOf } from './support/processes';
+import { printResult, progress, RUNS, runBenchmark, spreadOf } from './support/report';
+import { startStack, type Stack } from './support/stack';
+import { bundleBenchWorkflows } from './support/worker';
+
+function option(flag: string, fallback: number): number {
+  const i = process.argv.indexOf(flag);
+  if (i < 0) return fallback;
+  const n = Number(process.argv[i + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: must be a whole number ≥ 1, got "${process.argv[i + 1]}"`);
+  return n;
+}
+
+const CASES = option('--cases', 10_000);
+const IN_FLIGHT = option('--in-flight', 50);
+const RUN_COUNT = option('--runs', RUNS);
+/** Every case visible in visibility must show this state before the listings are timed. */
+const WAITING = 'awaitingEvidence';
+
+/** Submits one case and requests evidence: it then waits on its cure deadline. */
+async function openCase(client: Client, taskQueue: string): Promise<void> {
+  const application = anApplication();
+  const handle = await client.workflow.start(APPLICATION_WORKFLOW, { taskQueue, workflowId: application.caseNumber!, args: [{ application }] });
+  const status = await handle.executeUpdate(actUpdate, { args: [withActor({ type: 'request-evidence', missing: ['passport'] })] });
+  if (status.state !== WAITING) throw new Error(`case ${application.caseNumber} is in ${status.state}, not ${WAITING}`);
+}
+
+async function timedList(client: Client, filter: CaseFilter) {
+  const start = performance.now();
+  const rows = await listCases(client, filter, Number.MAX_SAFE_INTEGER);
+  return { seconds: +((performance.now() - start) / 1000).toFixed(3), cases: rows.length };
+}
+
+async function waitUntilVisible(client: Client, expected: number): Promise<number> {
+  const start = performance.now();
+  for (;;) {
+    const { count } = await client.workflow.count(`WorkflowType = '${APPLICATION_WORKFLOW}' AND DossierState = '${WAITING}'`);
+    if (count >= expected) return (performance.now() - start) / 1000;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function measureRun(bundle: string, run: number) {
+  const stack: Stack = await startStack(bundle);
+  try {
+    const cpu = stack.cpu();
+    let opened = 0;
+    let peakWorkerRss = 0;
+    const started = performance.now();
+    const sampler = setInterval(() => {
+      peakWorkerRss = Math.max(peakWorkerRss, residentMiBOf(stack.worker.pid));
+      const seconds = (performance.now() - started) / 1000;
+      progress(`run ${run}: ${opened}/${CASES} cases waiting on their cure deadline (${(opened / seconds).toFixed(1)}/s), worker ${residentMiBOf(stack.worker.pid)} MiB resident`);
+    }, 5_000);
+    let next = 0;
+    const opener = async () => {
+      while (next < CASES) {
+        next++;
+        await openCase(stack.client, stack.taskQueue);
+        opened++;
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: IN_FLIGHT }, opener));
+    } finally {
+      clearInterval(sampler);
+    }
+    const startSeconds = (performance.now() - started) / 1000;
+    const cpuSeconds = cpu.read();
+    const visibilityLagSeconds = await waitUntilVisible(stack.client, CASES);
+    const worker = await stack.worker.stats();
+    peakWorkerRss = Math.max(peakWorkerRss, worker.rssMiB);
+    progress(`run ${run}: ${CASES} cases open in ${startSeconds.toFixed(1)} s; listing`);
+    const overdue = await timedList(stack.client, { states: [], overdue: true, running: false });
+    const inAMonth = new Date(Date.now() + 31 * 86_400_000).toISOString();
+    const dueWithinAMonth = await timedList(stack.client, { states: [], overdue: false, running: false, deadlineBefore: inAMonth });
+    if (dueWithinAMonth.cases !== CASES) throw new Error(`listing found ${dueWithinAMonth.cases} cases due within a month, expected ${CASES}`);
+    return {
+        casesOpenedPerSecond: +(CASES / startSeconds).toFixed(2),
+        openSeconds: +startSeconds.toFixed(1),
+        visibilityLagSeconds: +visibilityLagSeconds.toFixed(2),
+        workerRssMiB: +worker.rssMiB.toFixed(1),
+        workerPeakRssMiB: +peakWorkerRss.toFixed(1),
+        workerHeapUsedMiB: +worker.heapUsedMiB.toFixed(1),
+        cachedWorkflows: worker.cachedWorkflows,
+        serverRssMiB: residentMiBOf(stack.server.pid),
+        serverCpuSeconds: cpuSeconds.server,
+        workerCpuSeconds: cpuSeconds.worker,
+        loadGeneratorCpuSeconds: cpuSeconds.loadGenerator,
+        listOverdueSeconds: overdue.seconds,
+        overdueCases: overdue.cases,
+        listDueWithinAMonthSeconds: dueWithinAMonth.seconds,
+        dueWithinAMonthCases: dueWithinAMonth.cases,
+        noticesSent: stack.smtp.accepted,
+    };
+  } finally {
+    await stack.stop();
+  }
+}
+
+runBenchmark(async () => {
+  progress('bundling the workflows');
+  const bundle = await bundleBenchWorkflows({ compressTime: false });
+  const runs = [];
+  for (let run = 1; run <= RUN_COUNT; run++) runs.push(await measureRun(bundle, run));
+  printResult('scale', {
+    method: {
+      server: 'Temporal dev server, fresh SQLite file per run',
+      sqlite: SQLITE_SETTINGS,
+      dynamicConfig: DYNAMIC_CONFIG,
+      worker: 'one worker process, default worker options (its workflow cache is sized from the heap limit), production activities and AES-GCM data converter',
+      cases: CASES,
+      inFlight: `${IN_FLIGHT} submissions in flight; each case is started, sent its receipt notice, sent an evidence request (update) and its notice, then waits on its cure deadline (real time, nothing compressed)`,
+      listings: 'through visibility with the CLI\'s own query (cli/case-filter.ts): --overdue, and --deadline-before a month from now (every case), paged to the end',
+      runs: RUN_COUNT,
+    },
+    ...spreadOf(runs),
+  });
+});
