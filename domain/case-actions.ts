@@ -4,7 +4,7 @@
  * `type` is the action's name on the command line (`dossier act CASE-ID TYPE JSON`).
  */
 import { z } from 'zod';
-import { LocalDateSchema } from './application';
+import { LocalDateSchema } from './application/common';
 import { ActorSchema } from './roles';
 
 const texts = (what: string) => z.array(z.string().trim().min(1)).min(1, `name at least one ${what}`);

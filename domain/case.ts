@@ -4,7 +4,7 @@
  * `case-actions.ts`.
  */
 import { z } from 'zod';
-import { ApplicationFacts } from './application';
+import { applicationFactsSchema } from './application/schema';
 
 export const LanguageSchema = z.enum(['nl', 'en', 'no']);
 
@@ -21,17 +21,23 @@ export const ContactSchema = z.strictObject({
 });
 export type Contact = z.output<typeof ContactSchema>;
 
-export const ApplicationSchema = z.strictObject({
-  /** Given by the intake desk; when absent, `dossier submit` assigns one. Resubmitting with it returns the existing case. */
-  caseNumber: CaseNumberSchema.optional(),
-  contact: ContactSchema,
-  /** The facts the policy rules read; `facts.jurisdiction` chooses the jurisdiction (NL or NO). */
-  facts: ApplicationFacts,
-});
-export type ApplicationInput = z.input<typeof ApplicationSchema>;
+/**
+ * Builds the schema of an application. A function, not built at import: the case workflow parses
+ * its application once, at its start, and lets the schema go, instead of keeping the facts schemas
+ * of both jurisdictions for as long as the case is cached (see application/nl.ts).
+ */
+export const applicationSchema = () =>
+  z.strictObject({
+    /** Given by the intake desk; when absent, `dossier submit` assigns one. Resubmitting with it returns the existing case. */
+    caseNumber: CaseNumberSchema.optional(),
+    contact: ContactSchema,
+    /** The facts the policy rules read; `facts.jurisdiction` chooses the jurisdiction (NL or NO). */
+    facts: applicationFactsSchema(),
+  });
+export type ApplicationInput = z.input<ReturnType<typeof applicationSchema>>;
 /** An application as a case holds it: the case number is set (it is the workflow id). */
-export const CaseApplicationSchema = ApplicationSchema.required({ caseNumber: true });
-export type Application = z.output<typeof ApplicationSchema>;
+export const caseApplicationSchema = () => applicationSchema().required({ caseNumber: true });
+export type Application = z.output<ReturnType<typeof applicationSchema>>;
 export type Jurisdiction = Application['facts']['jurisdiction'];
 
 /** Zod issues as `field: rule` lines, the form every boundary reports bad input in. */

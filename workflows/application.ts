@@ -6,7 +6,7 @@
  */
 import { ApplicationFailure, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { CaseActionSchema, type CaseActionInput } from '../domain/case-actions';
-import { CaseApplicationSchema, describeIssues } from '../domain/case';
+import { caseApplicationSchema, describeIssues } from '../domain/case';
 import { decisionDeadline } from '../domain/decision-clock';
 import type { DeliveryProblem } from '../domain/notices';
 import {
@@ -44,7 +44,8 @@ export interface ApplicationResult extends ApplicationOutput {
 
 export async function applicationWorkflow(input: ApplicationWorkflowInput): Promise<ApplicationResult> {
   // A client other than the CLI may start a case: a malformed application ends it at once, naming the field.
-  const parsed = CaseApplicationSchema.safeParse(input?.application);
+  // The schema is built for this one parse and then let go: a cached case does not keep it.
+  const parsed = caseApplicationSchema().safeParse(input?.application);
   if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid application: ${describeIssues(parsed.error, 'application')}`, INVALID_APPLICATION);
   const application = parsed.data;
   // A policy change takes effect for new cases only: cases started before it replay without the marker and keep the old policy.

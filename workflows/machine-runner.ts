@@ -9,6 +9,9 @@
  */
 import { condition } from '@temporalio/workflow';
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventFrom, type InputFrom, type SnapshotFrom, type StateValue } from 'xstate';
+import { workflowNow } from './workflow-time';
+
+export { workflowNow };
 
 export interface ArmedTimer {
   /** ISO 8601 instant at which the timer fires. */
@@ -28,9 +31,6 @@ export interface PersistedMachine {
   context: unknown;
   timers: Record<string, ArmedTimer>;
 }
-
-/** The workflow's time, as the ISO 8601 string every event carries. */
-export const workflowNow = () => new Date().toISOString();
 
 export class MachineRunner<TMachine extends AnyStateMachine, TEffect extends { type: string }> {
   snapshot: SnapshotFrom<TMachine>;

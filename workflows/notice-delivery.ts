@@ -6,7 +6,7 @@
 import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import { noticeKey, RECIPIENT_REJECTED, type DeliveryProblem, type Notice } from '../domain/notices';
 import type { NoticeActivities } from '../activities';
-import { workflowNow } from './machine-runner';
+import { workflowNow } from './workflow-time';
 
 /** SMTP may be down for a while: keep trying, backing off to one attempt per ten minutes. */
 export const PATIENT_RETRY = { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' } as const;

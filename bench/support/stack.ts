@@ -13,7 +13,7 @@ import { dataConverterFor } from '../../worker/data-converter';
 import { SmtpSink } from '../../test/support/smtp';
 import { cpuMeter, type CpuMeter } from './processes';
 import { startDevServer, type DevServer } from './dev-server';
-import { startWorkerProcess, type BenchWorker } from './worker';
+import { startWorkerProcess, type BenchWorker, type WorkerProcessOptions } from './worker';
 
 export const BENCH_TASK_QUEUE = 'dossier-bench';
 
@@ -23,12 +23,14 @@ export interface Stack {
   smtp: SmtpSink;
   client: Client;
   taskQueue: string;
+  /** The worker's environment (server address, SMTP sink, data folder, keys), for a further worker on the same stack. */
+  env: Record<string, string>;
   /** Starts counting CPU seconds of the server, the worker and this process. */
   cpu(): CpuMeter;
   stop(): Promise<void>;
 }
 
-export async function startStack(bundlePath: string, options: { maxCachedWorkflows?: number } = {}): Promise<Stack> {
+export async function startStack(bundlePath: string, options: WorkerProcessOptions = {}): Promise<Stack> {
   const smtp = await SmtpSink.start({ keep: false });
   const server = await startDevServer();
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-bench-data-'));
@@ -48,6 +50,7 @@ export async function startStack(bundlePath: string, options: { maxCachedWorkflo
     smtp,
     client,
     taskQueue: BENCH_TASK_QUEUE,
+    env,
     cpu: () => cpuMeter({ server: server.pid, worker: worker.pid }),
     async stop() {
       await worker.stop();

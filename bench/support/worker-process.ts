@@ -20,6 +20,8 @@ async function main() {
   const bundlePath = process.env.BENCH_WORKFLOW_BUNDLE;
   if (!bundlePath) throw new Error('BENCH_WORKFLOW_BUNDLE: the path of the bundled workflow code is required');
   const maxCachedWorkflows = process.env.BENCH_MAX_CACHED_WORKFLOWS ? Number(process.env.BENCH_MAX_CACHED_WORKFLOWS) : undefined;
+  // debugMode: the SDK runs the workflows' reusable V8 context in this thread instead of a worker thread (see worker.ts).
+  const workflowsInMainThread = process.env.BENCH_WORKFLOWS_IN_MAIN_THREAD === '1';
   const dataConverter = dataConverterFor(config);
   const clientConnection = await Connection.connect(connectionOptions(config));
   const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
@@ -34,13 +36,24 @@ async function main() {
     activities: { ...activitiesFor(config, mailer, client), ...baselineActivities },
     dataConverter,
     ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}),
+    ...(workflowsInMainThread ? { debugMode: true } : {}),
   });
   const send = (reply: WorkerReply) => process.send!(reply);
   process.on('message', (request: WorkerRequest) => {
     if (request.type === 'stats') {
+      // Twice: what the first collection frees only through weak callbacks is collected by the second.
+      global.gc?.();
       global.gc?.();
       const memory = process.memoryUsage();
-      send({ type: 'stats', rssMiB: memory.rss / 2 ** 20, heapUsedMiB: memory.heapUsed / 2 ** 20, cachedWorkflows: worker.getStatus().numCachedWorkflows });
+      const status = worker.getStatus();
+      send({
+        type: 'stats',
+        rssMiB: memory.rss / 2 ** 20,
+        heapUsedMiB: memory.heapUsed / 2 ** 20,
+        cachedWorkflows: status.numCachedWorkflows,
+        inFlightActivations: status.numInFlightWorkflowActivations,
+        inFlightActivities: status.numInFlightActivities,
+      });
     } else if (request.type === 'stop') {
       worker.shutdown();
     }

@@ -10,17 +10,40 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { failureConverterPath } from '../../worker/data-converter';
 
 export type WorkerRequest = { type: 'stats' } | { type: 'stop' };
-export type WorkerReply = { type: 'ready' } | { type: 'stats'; rssMiB: number; heapUsedMiB: number; cachedWorkflows: number };
+export type WorkerReply =
+  | { type: 'ready' }
+  | {
+      type: 'stats';
+      rssMiB: number;
+      /** Main-thread V8 heap after full GCs. Holds the workflows' heap only with `workflowsInMainThread`. */
+      heapUsedMiB: number;
+      cachedWorkflows: number;
+      /** Workflow activations and activities the worker is still running (0 and 0 when it is idle). */
+      inFlightActivations: number;
+      inFlightActivities: number;
+    };
 export type WorkerStats = Omit<Extract<WorkerReply, { type: 'stats' }>, 'type'>;
 
 const ROOT = resolve(__dirname, '../..');
 
 /** Bundles dossier's workflows and the baseline into a file; `compressTime` adds the bench-only timer interceptor. */
 export async function bundleBenchWorkflows({ compressTime }: { compressTime: boolean }): Promise<string> {
-  const { code } = await bundleWorkflowCode({
+  return bundleToFile({
     workflowsPath: require.resolve('../workflows'),
-    failureConverterPath,
     workflowInterceptorModules: compressTime ? [require.resolve('../workflows/compressed-time')] : [],
+  });
+}
+
+/**
+ * Bundles any workflows entry point into a file, with the production failure converter: e.g. the
+ * baseline alone (`bench/workflows/baseline.ts`), or dossier's bundle with other `preloadModules`.
+ */
+export async function bundleToFile(options: { workflowsPath: string; workflowInterceptorModules?: string[]; preloadModules?: string[] }): Promise<string> {
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: options.workflowsPath,
+    failureConverterPath,
+    workflowInterceptorModules: options.workflowInterceptorModules ?? [],
+    ...(options.preloadModules ? { preloadModules: options.preloadModules } : {}),
     logger: { trace() {}, debug() {}, info() {}, warn() {}, error: (message) => process.stderr.write(`bundler: ${message}\n`), log() {} },
   });
   const path = join(mkdtempSync(join(tmpdir(), 'dossier-bench-bundle-')), 'workflows.js');
@@ -34,8 +57,19 @@ export interface BenchWorker {
   stop(): Promise<void>;
 }
 
+export interface WorkerProcessOptions {
+  maxCachedWorkflows?: number;
+  /**
+   * Runs the workflows in the worker's main thread (the SDK's `debugMode`: the same reusable V8
+   * context, without the workflow worker thread), so that `stats().heapUsedMiB` includes the
+   * workflows' heap. By default they run in the SDK's worker thread, whose heap the main thread
+   * cannot see (only RSS does).
+   */
+  workflowsInMainThread?: boolean;
+}
+
 /** A worker process on `env` (TEMPORAL_ADDRESS, keys, SMTP_URL …) running the given bundle. */
-export async function startWorkerProcess(env: Record<string, string>, bundlePath: string, options: { maxCachedWorkflows?: number } = {}): Promise<BenchWorker> {
+export async function startWorkerProcess(env: Record<string, string>, bundlePath: string, options: WorkerProcessOptions = {}): Promise<BenchWorker> {
   const child: ChildProcess = fork(resolve(ROOT, 'bin/run.js'), [resolve(__dirname, 'worker-process.ts')], {
     execArgv: ['--expose-gc'],
     env: {
@@ -43,6 +77,7 @@ export async function startWorkerProcess(env: Record<string, string>, bundlePath
       ...env,
       BENCH_WORKFLOW_BUNDLE: bundlePath,
       ...(options.maxCachedWorkflows !== undefined ? { BENCH_MAX_CACHED_WORKFLOWS: String(options.maxCachedWorkflows) } : {}),
+      ...(options.workflowsInMainThread ? { BENCH_WORKFLOWS_IN_MAIN_THREAD: '1' } : {}),
       DOSSIER_METRICS_ADDRESS: 'off',
     },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

@@ -1,7 +1,7 @@
 /** `dossier submit`, `dossier status`, `dossier act`: opening a case and working it. */
 import { randomBytes } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationSchema, CaseNumberSchema, describeIssues } from '../../domain/case';
+import { applicationSchema, CaseNumberSchema, describeIssues } from '../../domain/case';
 import { CASE_ACTION_TYPES, CaseActionSchema, type CaseAction, type CaseActionInput } from '../../domain/case-actions';
 import { actUpdate, APPLICATION_WORKFLOW, statusQuery, type ApplicationWorkflowInput, type CaseStatus } from '../../workflows/definitions';
 import { withClient } from '../client';
@@ -28,7 +28,7 @@ const submit: Command = {
   summary: 'Open a case for an application ({caseNumber?, contact, facts}); with a caseNumber already in use, returns that case.',
   async run([file]) {
     if (!file) throw new UsageError('FILE: give the application as a JSON file');
-    const parsed = ApplicationSchema.safeParse(readJsonFile(file, 'FILE'));
+    const parsed = applicationSchema().safeParse(readJsonFile(file, 'FILE'));
     if (!parsed.success) throw new UsageError(`${file} is not a valid application:\n${describeIssues(parsed.error)}`);
     const application = { ...parsed.data, caseNumber: parsed.data.caseNumber ?? newCaseNumber(parsed.data.facts.jurisdiction) };
     return withClient(async ({ client, config }) => {

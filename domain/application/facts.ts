@@ -1,12 +1,13 @@
 /**
  * The facts an assessment reads, for every jurisdiction: a union discriminated by `jurisdiction`,
- * so Dutch facts can never be handed to the Norwegian rules or carry Norwegian fields.
+ * so Dutch facts can never be handed to the Norwegian rules or carry Norwegian fields. Built once,
+ * at import, for the CLI, the permit and the tests; workflow code that parses facts only once
+ * builds its own with `applicationFactsSchema()` and lets it go.
  */
-import { z } from 'zod';
-import { NlFactsSchema } from './nl';
-import { NoFactsSchema } from './no';
+import type { z } from 'zod';
+import { applicationFactsSchema } from './schema';
 
-export const ApplicationFacts = z.discriminatedUnion('jurisdiction', [NlFactsSchema, NoFactsSchema]);
+export const ApplicationFacts = applicationFactsSchema();
 export type ApplicationFacts = z.infer<typeof ApplicationFacts>;
 export type Jurisdiction = ApplicationFacts['jurisdiction'];
 

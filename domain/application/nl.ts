@@ -6,6 +6,11 @@
  * scale of Vb 3.86/3.87, whether withheld information would have led to refusal). Optional
  * blocks belong to one route each: leaving one out means "not claimed", and that route's
  * conditions then fail with a readable reason.
+ *
+ * The schemas are built by functions, not at import: a case workflow parses its application once,
+ * at its start, and lets the schema go (every module a workflow imports is kept for each cached
+ * workflow; these schemas are about 200 KiB of a cached case's heap). `ApplicationFacts` in
+ * facts.ts is the one built at import, for the CLI, the permit and the tests.
  */
 import { z } from 'zod';
 import { LocalDateSchema, PeriodSchema, applicantFields, inOrder } from './common';
@@ -30,7 +35,7 @@ export const NL_PERMIT_PURPOSES = [
 ] as const;
 export type NlPermitPurpose = (typeof NL_PERMIT_PURPOSES)[number];
 
-export const NlPermitSchema = z
+const nlPermit = () => z
   .strictObject({
     purpose: z.enum(NL_PERMIT_PURPOSES),
     from: LocalDateSchema,
@@ -43,13 +48,13 @@ export const NlPermitSchema = z
     error: 'a permit with purpose "asylum" held before continued residence is an asylum-temporary permit',
     path: ['asylumTemporary'],
   });
-export type NlPermit = z.infer<typeof NlPermitSchema>;
+export type NlPermit = z.infer<ReturnType<typeof nlPermit>>;
 
 export const SPONSOR_LIVING_STATUSES = ['dutch-national', 'permanent', 'temporary', 'asylum-temporary'] as const;
 export type SponsorLivingStatus = (typeof SPONSOR_LIVING_STATUSES)[number];
 
 /** The main person (hoofdpersoon, referent) the applicant's residence derived from. */
-export const NlSponsorSchema = z.discriminatedUnion('status', [
+const nlSponsor = () => z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('dutch-national') }),
   z.strictObject({ status: z.literal('permanent') }),
   z.strictObject({ status: z.literal('temporary') }),
@@ -60,9 +65,9 @@ export const NlSponsorSchema = z.discriminatedUnion('status', [
     statusAtDeath: z.enum(SPONSOR_LIVING_STATUSES),
   }),
 ]);
-export type NlSponsor = z.infer<typeof NlSponsorSchema>;
+export type NlSponsor = z.infer<ReturnType<typeof nlSponsor>>;
 
-export const NlRelationshipSchema = z
+const nlRelationship = () => z
   .strictObject({
     kind: z.enum(['marriage', 'registered-partnership', 'unmarried-partnership', 'child-of-sponsor', 'other-family-member']),
     start: LocalDateSchema,
@@ -76,7 +81,7 @@ export const NlRelationshipSchema = z
   .refine((r) => !r.ended || inOrder(r.start, r.ended.on), { error: 'must not be before the relationship started', path: ['ended', 'on'] });
 
 /** Facts behind the four grounds that exclude continued residence (Vb 3.50 lid 3; general grounds of art. 16 Vw). */
-export const NlExclusionGroundsSchema = z.strictObject({
+const nlExclusionGrounds = () => z.strictObject({
   incorrectOrWithheldInformation: z
     .strictObject({
       description: z.string().min(1),
@@ -97,7 +102,7 @@ export const NlExclusionGroundsSchema = z.strictObject({
   mainResidenceAbroad: z.strictObject({ movedOn: LocalDateSchema }).nullable(),
 });
 
-export const NlTravelDocumentSchema = z.discriminatedUnion('status', [
+const nlTravelDocument = () => z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('valid') }),
   z.strictObject({
     status: z.literal('none'),
@@ -106,7 +111,7 @@ export const NlTravelDocumentSchema = z.discriminatedUnion('status', [
   }),
 ]);
 
-export const NlMeansSchema = z.discriminatedUnion('sufficient', [
+const nlMeans = () => z.discriminatedUnion('sufficient', [
   z.strictObject({ sufficient: z.literal(true) }),
   z.strictObject({
     sufficient: z.literal(false),
@@ -114,7 +119,7 @@ export const NlMeansSchema = z.discriminatedUnion('sufficient', [
   }),
 ]);
 
-export const NlMedicalTreatmentSchema = z.discriminatedUnion('stillNeeded', [
+const nlMedicalTreatment = () => z.discriminatedUnion('stillNeeded', [
   z.strictObject({ stillNeeded: z.literal(false) }),
   z.strictObject({
     stillNeeded: z.literal(true),
@@ -123,7 +128,7 @@ export const NlMedicalTreatmentSchema = z.discriminatedUnion('stillNeeded', [
   }),
 ]);
 
-export const NlViolenceWithinFamilySchema = z.strictObject({
+const nlViolenceWithinFamily = () => z.strictObject({
   relationshipEndedBecauseOfViolence: z.boolean(),
   evidence: z.strictObject({
     policeReport: z.boolean(),
@@ -132,30 +137,30 @@ export const NlViolenceWithinFamilySchema = z.strictObject({
   }),
 });
 
-export const NlCriminalCaseSchema = z.discriminatedUnion('status', [
+const nlCriminalCase = () => z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('investigation') }),
   z.strictObject({ status: z.literal('prosecution') }),
   z.strictObject({ status: z.literal('dismissed'), on: LocalDateSchema }),
   z.strictObject({ status: z.literal('judgment'), on: LocalDateSchema, final: z.boolean(), conviction: z.boolean() }),
 ]);
 
-export const NlFactsSchema = z
+export const nlFactsSchema = () => z
   .strictObject({
     jurisdiction: z.literal('NL'),
     category: z.literal('continued-residence'),
     applicant: z.strictObject({ ...applicantFields, bornInNetherlands: z.boolean() }),
-    permits: z.array(NlPermitSchema),
-    sponsor: NlSponsorSchema.optional(),
-    relationship: NlRelationshipSchema.optional(),
+    permits: z.array(nlPermit()),
+    sponsor: nlSponsor().optional(),
+    relationship: nlRelationship().optional(),
     /** The period over which the conditions for renewing the original permit were met. */
     renewalConditionsMet: PeriodSchema.optional(),
-    exclusionGrounds: NlExclusionGroundsSchema,
-    travelDocument: NlTravelDocumentSchema,
-    means: NlMeansSchema,
-    medicalTreatment: NlMedicalTreatmentSchema.optional(),
+    exclusionGrounds: nlExclusionGrounds(),
+    travelDocument: nlTravelDocument(),
+    means: nlMeans(),
+    medicalTreatment: nlMedicalTreatment().optional(),
     unaccompaniedMinor: z.strictObject({ adequateCareAvailableOnReturn: z.boolean() }).optional(),
     notAtFault: z.strictObject({ stillCannotLeave: z.boolean(), ownEffortsDemonstrated: z.boolean() }).optional(),
-    violenceWithinFamily: NlViolenceWithinFamilySchema.optional(),
+    violenceWithinFamily: nlViolenceWithinFamily().optional(),
     /** Circumstances of art. 3.52 after the relationship ended, other than violence within the family. */
     relationshipFactors: z
       .strictObject({
@@ -165,7 +170,7 @@ export const NlFactsSchema = z
         otherCompellingCircumstances: z.string().min(1).nullable(),
       })
       .optional(),
-    humanTrafficking: z.strictObject({ role: z.enum(['victim', 'witness']), criminalCase: NlCriminalCaseSchema }).optional(),
+    humanTrafficking: z.strictObject({ role: z.enum(['victim', 'witness']), criminalCase: nlCriminalCase() }).optional(),
   })
   .superRefine((f, ctx) => {
     // Cross-field facts that cannot both be true.
@@ -185,4 +190,4 @@ export const NlFactsSchema = z
       }
     });
   });
-export type NlFacts = z.infer<typeof NlFactsSchema>;
+export type NlFacts = z.infer<ReturnType<typeof nlFactsSchema>>;

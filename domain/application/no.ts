@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { applicantFields } from './common';
 
-export const NoFactsSchema = z.strictObject({
+export const noFactsSchema = () => z.strictObject({
   jurisdiction: z.literal('NO'),
   category: z.literal('strong-humanitarian-considerations'),
   applicant: z.strictObject(applicantFields),
@@ -35,4 +35,4 @@ export const NoFactsSchema = z.strictObject({
     }),
   }),
 });
-export type NoFacts = z.infer<typeof NoFactsSchema>;
+export type NoFacts = z.infer<ReturnType<typeof noFactsSchema>>;
