@@ -14,4 +14,4 @@ COPY cli ./cli
 # The embedded key and the sent-ledger live under data/ unless the environment says otherwise.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
-CMD ["node", "bin/run.js", "worker/main.ts"]
+CMD ["node", "--max-old-space-size=512", "bin/run.js", "worker/main.ts"]

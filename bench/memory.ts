@@ -1,6 +1,6 @@
 /**
  * `npm run bench:memory`: the worker's heap per cached workflow, for the case workflow against the
- * baseline workflow, and what dossier's module-level code costs each workflow (bench/README.memory.md).
+ * baseline workflow, and what dossier's module-level code costs each workflow (bench/README.md, bench:memory).
  *
  * Each run starts a fresh stack. Workers run their workflows in their main thread (the SDK's
  * `debugMode`: the same reusable V8 context, minus the worker thread), so that the main thread's

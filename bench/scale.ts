@@ -9,6 +9,7 @@
  */
 import type { Client } from '@temporalio/client';
 import { listCases, type CaseFilter } from '../cli/case-filter';
+import { loadConfig } from '../worker/config';
 import { anApplication, withActor } from '../test/support/cases';
 import { actUpdate, APPLICATION_WORKFLOW } from '../workflows/definitions';
 import { DYNAMIC_CONFIG, SQLITE_SETTINGS } from './support/dev-server';
@@ -90,22 +91,24 @@ async function measureRun(bundle: string, run: number) {
     const dueWithinAMonth = await timedList(stack.client, { states: [], overdue: false, running: false, deadlineBefore: inAMonth });
     if (dueWithinAMonth.cases !== CASES) throw new Error(`listing found ${dueWithinAMonth.cases} cases due within a month, expected ${CASES}`);
     return {
-        casesOpenedPerSecond: +(CASES / startSeconds).toFixed(2),
-        openSeconds: +startSeconds.toFixed(1),
-        visibilityLagSeconds: +visibilityLagSeconds.toFixed(2),
-        workerRssMiB: +worker.rssMiB.toFixed(1),
-        workerPeakRssMiB: +peakWorkerRss.toFixed(1),
-        workerHeapUsedMiB: +worker.heapUsedMiB.toFixed(1),
-        cachedWorkflows: worker.cachedWorkflows,
-        serverRssMiB: residentMiBOf(stack.server.pid),
-        serverCpuSeconds: cpuSeconds.server,
-        workerCpuSeconds: cpuSeconds.worker,
-        loadGeneratorCpuSeconds: cpuSeconds.loadGenerator,
-        listOverdueSeconds: overdue.seconds,
-        overdueCases: overdue.cases,
-        listDueWithinAMonthSeconds: dueWithinAMonth.seconds,
-        dueWithinAMonthCases: dueWithinAMonth.cases,
-        noticesSent: stack.smtp.accepted,
+      casesOpenedPerSecond: +(CASES / startSeconds).toFixed(2),
+      openSeconds: +startSeconds.toFixed(1),
+      visibilityLagSeconds: +visibilityLagSeconds.toFixed(2),
+      workerRssMiB: +worker.rssMiB.toFixed(1),
+      workerPeakRssMiB: +peakWorkerRss.toFixed(1),
+      workerHeapUsedMiB: +worker.heapUsedMiB.toFixed(1),
+      workerHeapTotalMiB: +worker.heapTotalMiB.toFixed(1),
+      workerExternalMiB: +worker.externalMiB.toFixed(1),
+      cachedWorkflows: worker.cachedWorkflows,
+      serverRssMiB: residentMiBOf(stack.server.pid),
+      serverCpuSeconds: cpuSeconds.server,
+      workerCpuSeconds: cpuSeconds.worker,
+      loadGeneratorCpuSeconds: cpuSeconds.loadGenerator,
+      listOverdueSeconds: overdue.seconds,
+      overdueCases: overdue.cases,
+      listDueWithinAMonthSeconds: dueWithinAMonth.seconds,
+      dueWithinAMonthCases: dueWithinAMonth.cases,
+      noticesSent: stack.smtp.accepted,
     };
   } finally {
     await stack.stop();
@@ -122,7 +125,7 @@ runBenchmark(async () => {
       server: 'Temporal dev server, fresh SQLite file per run',
       sqlite: SQLITE_SETTINGS,
       dynamicConfig: DYNAMIC_CONFIG,
-      worker: 'one worker process, default worker options (its workflow cache is sized from the heap limit), production activities and AES-GCM data converter',
+      worker: `one worker process with the production worker options (workflow cache: DOSSIER_MAX_CACHED_WORKFLOWS=${loadConfig().DOSSIER_MAX_CACHED_WORKFLOWS}), production activities and AES-GCM data converter`,
       cases: CASES,
       inFlight: `${IN_FLIGHT} submissions in flight; each case is started, sent its receipt notice, sent an evidence request (update) and its notice, then waits on its cure deadline (real time, nothing compressed)`,
       listings: 'through visibility with the CLI\'s own query (cli/case-filter.ts): --overdue, and --deadline-before a month from now (every case), paged to the end',

@@ -57,6 +57,12 @@ export const EnvSchema = z
     /** How often the worker counts cases by state for its metrics, in seconds. */
     DOSSIER_CASE_METRICS_INTERVAL: z.coerce.number({ error: 'must be a number of seconds' }).int('must be a whole number of seconds').min(1, 'must be at least 1 second').default(30),
     /**
+     * Open cases the worker keeps in memory between their tasks (its sticky workflow cache), about
+     * 1.1 MiB of heap each (bench/README.md, bench:memory). A case outside the cache is replayed
+     * from its history when it next has work, so this bounds memory, not the number of open cases.
+     */
+    DOSSIER_MAX_CACHED_WORKFLOWS: z.coerce.number({ error: 'must be a number of workflows' }).int('must be a whole number of workflows').min(0, 'must be 0 or more').default(100),
+    /**
      * Payload encryption (worker/codec.ts): every key that may decrypt, and the id of the one that
      * encrypts. Unset: a key generated once into the data folder (the embedded default).
      */

@@ -70,6 +70,8 @@ export interface DossierWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** The encrypting data converter (`dataConverterFor(config)`); a prebuilt bundle must be built with its failureConverterPath. */
   dataConverter?: DataConverter;
+  /** The sticky cache's size (`DOSSIER_MAX_CACHED_WORKFLOWS`); the SDK's default, sized from the heap limit, otherwise. */
+  maxCachedWorkflows?: number;
 }
 
 export function createDossierWorker(options: DossierWorkerOptions): Promise<Worker> {
@@ -80,6 +82,7 @@ export function createDossierWorker(options: DossierWorkerOptions): Promise<Work
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
     activities: options.activities,
     dataConverter: options.dataConverter,
+    ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
   });
 }
 
@@ -100,6 +103,7 @@ export async function startConfiguredWorker(config: Config) {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities: activitiesFor(config, mailer, client),
     dataConverter,
+    maxCachedWorkflows: config.DOSSIER_MAX_CACHED_WORKFLOWS,
   });
   return {
     worker,

@@ -19,7 +19,8 @@ async function main() {
   const config = loadConfig();
   const bundlePath = process.env.BENCH_WORKFLOW_BUNDLE;
   if (!bundlePath) throw new Error('BENCH_WORKFLOW_BUNDLE: the path of the bundled workflow code is required');
-  const maxCachedWorkflows = process.env.BENCH_MAX_CACHED_WORKFLOWS ? Number(process.env.BENCH_MAX_CACHED_WORKFLOWS) : undefined;
+  // The production cache size unless a benchmark needs every workflow it opens to stay cached.
+  const maxCachedWorkflows = process.env.BENCH_MAX_CACHED_WORKFLOWS ? Number(process.env.BENCH_MAX_CACHED_WORKFLOWS) : config.DOSSIER_MAX_CACHED_WORKFLOWS;
   // debugMode: the SDK runs the workflows' reusable V8 context in this thread instead of a worker thread (see worker.ts).
   const workflowsInMainThread = process.env.BENCH_WORKFLOWS_IN_MAIN_THREAD === '1';
   const dataConverter = dataConverterFor(config);
@@ -35,7 +36,7 @@ async function main() {
     workflowBundle: { codePath: bundlePath },
     activities: { ...activitiesFor(config, mailer, client), ...baselineActivities },
     dataConverter,
-    ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}),
+    maxCachedWorkflows,
     ...(workflowsInMainThread ? { debugMode: true } : {}),
   });
   const send = (reply: WorkerReply) => process.send!(reply);
@@ -50,6 +51,8 @@ async function main() {
         type: 'stats',
         rssMiB: memory.rss / 2 ** 20,
         heapUsedMiB: memory.heapUsed / 2 ** 20,
+        heapTotalMiB: memory.heapTotal / 2 ** 20,
+        externalMiB: memory.external / 2 ** 20,
         cachedWorkflows: status.numCachedWorkflows,
         inFlightActivations: status.numInFlightWorkflowActivations,
         inFlightActivities: status.numInFlightActivities,

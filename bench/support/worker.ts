@@ -17,6 +17,10 @@ export type WorkerReply =
       rssMiB: number;
       /** Main-thread V8 heap after full GCs. Holds the workflows' heap only with `workflowsInMainThread`. */
       heapUsedMiB: number;
+      /** The main thread's V8 heap as reserved from the system, used or not. */
+      heapTotalMiB: number;
+      /** Memory outside the V8 heap held by JS objects (buffers). */
+      externalMiB: number;
       cachedWorkflows: number;
       /** Workflow activations and activities the worker is still running (0 and 0 when it is idle). */
       inFlightActivations: number;
@@ -71,7 +75,8 @@ export interface WorkerProcessOptions {
 /** A worker process on `env` (TEMPORAL_ADDRESS, keys, SMTP_URL …) running the given bundle. */
 export async function startWorkerProcess(env: Record<string, string>, bundlePath: string, options: WorkerProcessOptions = {}): Promise<BenchWorker> {
   const child: ChildProcess = fork(resolve(ROOT, 'bin/run.js'), [resolve(__dirname, 'worker-process.ts')], {
-    execArgv: ['--expose-gc'],
+    // The heap limit of `npm run worker`: it also bounds the SDK's workflow thread, whose garbage would otherwise grow the RSS.
+    execArgv: ['--expose-gc', '--max-old-space-size=512'],
     env: {
       ...process.env,
       ...env,

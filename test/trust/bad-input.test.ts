@@ -95,6 +95,7 @@ const badEnvironment: Record<string, fc.Arbitrary<string | Record<string, string
   DOSSIER_ENCRYPTION_KEY_ID: fc.stringMatching(/^[a-z]{1,10}$/).map((id) => ({ DOSSIER_ENCRYPTION_KEYS: newKeyEntry('only-key'), DOSSIER_ENCRYPTION_KEY_ID: `${id}-other` })),
   DOSSIER_CODEC_TOKEN: fc.oneof(fc.string({ minLength: 1, maxLength: 23 }), fc.tuple(fc.string(), fc.constantFrom(' ', '/', '#', '%'), fc.string({ minLength: 24 })).map((p) => p.join(''))),
   DOSSIER_CODEC_PORT: fc.oneof(fc.integer({ min: 65536 }).map(String), fc.integer({ max: 0 }).map(String), fc.constantFrom('http', '80.5', '1e9', 'port')),
+  DOSSIER_MAX_CACHED_WORKFLOWS: fc.oneof(fc.integer({ max: -1 }).map(String), fc.double({ min: 0.1, max: 1e6, noNaN: true }).filter((n) => !Number.isInteger(n)).map(String), fc.constantFrom('all', 'ten', '1MiB')),
   DOSSIER_CODEC_CORS_ORIGINS: fc.oneof(fc.webUrl({ withQueryParameters: true }).map((u) => `${u}/x`), fc.domain()),
 };
 

@@ -10,6 +10,7 @@ test('an empty environment gives the embedded defaults', () => {
     TEMPORAL_TASK_QUEUE: 'dossier',
     MAIL_FROM: 'dossier@localhost',
     outboxDir: 'data/outbox',
+    DOSSIER_MAX_CACHED_WORKFLOWS: 100,
   });
   expect(config.SMTP_URL).toBeUndefined();
   expect(connectionOptions(config)).toEqual({ address: 'localhost:7233', tls: false, apiKey: undefined });
@@ -27,6 +28,9 @@ test.each([
   [{ TEMPORAL_TLS: 'yes' }, 'TEMPORAL_TLS:'],
   [{ TEMPORAL_TLS_CERT_PATH: '/etc/client.pem' }, 'TEMPORAL_TLS_KEY_PATH: mTLS needs both'],
   [{ TEMPORAL_NAMESPACE: 'a b' }, 'TEMPORAL_NAMESPACE: must be a namespace name'],
+  [{ DOSSIER_MAX_CACHED_WORKFLOWS: '-1' }, 'DOSSIER_MAX_CACHED_WORKFLOWS: must be 0 or more'],
+  [{ DOSSIER_MAX_CACHED_WORKFLOWS: '2.5' }, 'DOSSIER_MAX_CACHED_WORKFLOWS: must be a whole number of workflows'],
+  [{ DOSSIER_MAX_CACHED_WORKFLOWS: 'many' }, 'DOSSIER_MAX_CACHED_WORKFLOWS: must be a number of workflows'],
 ])('a bad value stops start-up with a message naming the variable: %o', (env, message) => {
   expect(() => loadConfig(env)).toThrow(ConfigError);
   expect(() => loadConfig(env)).toThrow(message);
