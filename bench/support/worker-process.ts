@@ -19,8 +19,6 @@ async function main() {
   const config = loadConfig();
   const bundlePath = process.env.BENCH_WORKFLOW_BUNDLE;
   if (!bundlePath) throw new Error('BENCH_WORKFLOW_BUNDLE: the path of the bundled workflow code is required');
-  // The production cache size unless a benchmark needs every workflow it opens to stay cached.
-  const maxCachedWorkflows = process.env.BENCH_MAX_CACHED_WORKFLOWS ? Number(process.env.BENCH_MAX_CACHED_WORKFLOWS) : config.DOSSIER_MAX_CACHED_WORKFLOWS;
   // debugMode: the SDK runs the workflows' reusable V8 context in this thread instead of a worker thread (see worker.ts).
   const workflowsInMainThread = process.env.BENCH_WORKFLOWS_IN_MAIN_THREAD === '1';
   const dataConverter = dataConverterFor(config);
@@ -36,7 +34,7 @@ async function main() {
     workflowBundle: { codePath: bundlePath },
     activities: { ...activitiesFor(config, mailer, client), ...baselineActivities },
     dataConverter,
-    maxCachedWorkflows,
+    maxCachedWorkflows: config.DOSSIER_MAX_CACHED_WORKFLOWS,
     ...(workflowsInMainThread ? { debugMode: true } : {}),
   });
   const send = (reply: WorkerReply) => process.send!(reply);

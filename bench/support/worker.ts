@@ -81,7 +81,8 @@ export async function startWorkerProcess(env: Record<string, string>, bundlePath
       ...process.env,
       ...env,
       BENCH_WORKFLOW_BUNDLE: bundlePath,
-      ...(options.maxCachedWorkflows !== undefined ? { BENCH_MAX_CACHED_WORKFLOWS: String(options.maxCachedWorkflows) } : {}),
+      // The production setting, so that the worker process sizes its cache as `npm run worker` does.
+      ...(options.maxCachedWorkflows !== undefined ? { DOSSIER_MAX_CACHED_WORKFLOWS: String(options.maxCachedWorkflows) } : {}),
       ...(options.workflowsInMainThread ? { BENCH_WORKFLOWS_IN_MAIN_THREAD: '1' } : {}),
       DOSSIER_METRICS_ADDRESS: 'off',
     },
