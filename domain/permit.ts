@@ -13,11 +13,11 @@ import { CaseNumberSchema, ContactSchema } from './case';
 import { S38_LIMITATIONS } from './case-actions';
 import { accessObstacle, ActorSchema, type Actor, type Role } from './roles';
 import type { NoticeDeadline } from './notices';
-import { PERIODS } from './policy/nl-b16/common';
-import { eighteenthBirthday } from './policy/nl-b16/history';
+import { CONTINUED_RESIDENCE, CONVERSION_BASIS, LABOUR_MARKET_NOTES, b16Withdrawal, estateConversionDate, moreThanOneYearOn } from './policy/nl-b16';
+import { failedConditions } from './policy/registry';
 
 export const OLD_ACT_ESTATE_RESTRICTION = 'afwikkeling nalatenschap oude Vreemdelingenwet';
-export const CONTINUED_RESIDENCE_RESTRICTION = 'voortgezet verblijf';
+export const CONTINUED_RESIDENCE_RESTRICTION = CONTINUED_RESIDENCE;
 
 /** Office policy: the holder is reminded this many days before the renewal deadline. */
 export const RENEWAL_REMINDER_DAYS = 14;
@@ -154,20 +154,19 @@ export function renewalTiming(jurisdiction: Jurisdiction, validUntil: LocalDate,
 /** Vc 2000 B16/7.1: the estate permit converts after one year; null when the permit is not one. */
 export function conversionDate(permit: Pick<Permit, 'jurisdiction' | 'restriction' | 'validFrom'>): LocalDate | null {
   if (permit.jurisdiction !== 'NL' || permit.restriction !== OLD_ACT_ESTATE_RESTRICTION) return null;
-  return addYears(permit.validFrom, PERIODS.oldActEstatePermitYears);
+  return estateConversionDate(permit.validFrom);
 }
 
 export const CONVERSION_GROUNDS = [
-  'Vc 2000 B16/7.1 (the permit under the Regeling afwikkeling nalatenschap oude Vreemdelingenwet is converted ex officio after one year)',
-  'Vb 2000 art. 3.52 (restriction "voortgezet verblijf")',
-  'Vc 2000 B16/10 (free to work; no TWV required)',
+  `${CONVERSION_BASIS} (the permit "afwikkeling nalatenschap oude Vreemdelingenwet" is changed ex officio after one year, barring contra-indications, into a permit "voortgezet verblijf")`,
+  `Vc 2000 B16/10 (restriction "voortgezet verblijf"; ${LABOUR_MARKET_NOTES.free})`,
 ];
 
 /** The terms after conversion on `convertedOn` (B16/7.1, B16/10). */
 export function convertedTerms(convertedOn: LocalDate) {
   return {
     restriction: CONTINUED_RESIDENCE_RESTRICTION,
-    labourMarketNote: 'free to work; no TWV required',
+    labourMarketNote: LABOUR_MARKET_NOTES.free,
     validFrom: convertedOn,
     validUntil: addDays(addYears(convertedOn, CONVERSION_VALIDITY_YEARS), -1),
   };
@@ -189,20 +188,29 @@ export const ContraIndicationFindingSchema = z.strictObject({
 });
 export type ContraIndicationFinding = z.output<typeof ContraIndicationFindingSchema>;
 
-/** Vb 2000 art. 3.50 (Vc B16/2): admission must precede majority by a year. Null when the holder came of age within the first year. */
-export function independenceDate(admission: { admittedOn: LocalDate; dateOfBirth: LocalDate }): LocalDate | null {
-  const metOn = addYears(admission.admittedOn, PERIODS.admittedBeforeMajorityYears);
-  return metOn <= eighteenthBirthday({ applicant: { dateOfBirth: admission.dateOfBirth } }) ? metOn : null;
+/**
+ * Vb 2000 art. 3.50 (Vc B16/2 sub b): a holder admitted as a minor for family reunification may
+ * apply for continued residence once the permit has been held for longer than a year, also when
+ * the holder came of age within that year.
+ */
+export function independenceDate(admission: { admittedOn: LocalDate; dateOfBirth: LocalDate }): LocalDate {
+  return moreThanOneYearOn(admission.admittedOn);
 }
-export const INDEPENDENCE_GROUNDS = ['Vb 2000 art. 3.50 (admitted as a minor for family reunification, at least one year before majority); Vc 2000 B16/2'];
+export const INDEPENDENCE_GROUNDS = ['Vb 2000 art. 3.50; Vc 2000 B16/2 sub a and b (held, as a minor, a permit for family reunification, for longer than a year)'];
 
 /** The one ground a permit is withdrawn on here; B16/8 bars the other. */
 export const WITHDRAWAL_BASIS: Record<Jurisdiction, string> = {
   NL: 'Vw 2000 art. 18(1)(c) and 19 (incorrect information given or information withheld)',
   NO: 'Immigration Act (NO) s. 63 first paragraph (incorrect information given or information withheld)',
 };
-export const CONDITIONS_NO_LONGER_MET =
-  'a continued-residence permit is not withdrawn merely because the conditions of the earlier special policy no longer hold (Vc 2000 B16/8)';
+/** Why a withdrawal on `basis` is refused, naming the rule (NL: Vc 2000 B16/8); null when it may proceed. */
+export function withdrawalObstacle(jurisdiction: Jurisdiction, basis: 'incorrect-information' | 'conditions-no-longer-met', onDate: LocalDate): string | null {
+  if (jurisdiction === 'NL') {
+    const failed = failedConditions(b16Withdrawal.evaluate({ basis }, onDate).conditions)[0];
+    return failed ? `${b16Withdrawal.id}: ${failed.description} (${failed.paragraph})` : null;
+  }
+  return basis === 'incorrect-information' ? null : `a permit is withdrawn on the ground of ${WITHDRAWAL_BASIS.NO}, not because its conditions no longer hold`;
+}
 
 /** The objection (NL, Vw 2000 art. 69(1)) or appeal (NO, fvl. s. 29) period against a decision sent on `decidedOn`. */
 export const objectionPeriod = (jurisdiction: Jurisdiction, decidedOn: LocalDate) =>

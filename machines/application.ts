@@ -20,7 +20,7 @@ import { roleObstacle, type Actor } from '../domain/roles';
 import { decisionDeadline, extend, openDecisionClock, penaltyFor, resume, suspend, type DecisionClock, type PenaltyComputation } from '../domain/decision-clock';
 import type { Notice, NoticeDeadline } from '../domain/notices';
 import type { PermitInput } from '../domain/permit';
-import { assess, type Assessment } from '../domain/policy';
+import { assess, firstPermitAsMinor, type Assessment } from '../domain/policy';
 
 export type TimerId = 'cure-period' | 'cure-reminder' | 'decision-period' | 'report-reminder' | 'objection-period';
 
@@ -189,20 +189,29 @@ const obstacles: Partial<Record<CaseActionType, (context: ApplicationContext, ev
   'request-ambtsbericht': (context) =>
     context.report ? 'an ambtsbericht was already requested for this case; the decision period may be extended only once, by at most six months (Vw 2000 art. 25(2))' : null,
   'record-best-interests': (context) =>
-    (context.assessment?.findings as { child?: boolean } | undefined)?.child
+    findingsOf(context).bestInterestsFundamental
       ? null
-      : 'a best-interests assessment is recorded for a child (Immigration Act s. 38 third paragraph); the assessment finds no child',
+      : 'a best-interests assessment is recorded in a case concerning children (Immigration Act s. 38 third paragraph); the assessment finds none',
   grant: (context, event) => {
     if (event.type !== 'grant') return null;
-    if (event.permit.s38Limitations.length > 0 && jurisdictionOf(context) !== 'NO') {
+    const limitations = event.permit.s38Limitations;
+    if (limitations.length > 0 && jurisdictionOf(context) !== 'NO') {
       return 'section 38 limitations (Immigration Act s. 38 fifth paragraph) apply only to Norwegian permits';
+    }
+    const allowed = findingsOf(context).possibleRestrictions ?? [];
+    const unfounded = limitations.filter((l) => !allowed.includes(l));
+    if (unfounded.length > 0) {
+      return `a restriction (${unfounded.join(', ')}) may be decided only when there is doubt about identity, the need is temporary or other particular grounds so indicate (Immigration Act s. 38 fifth paragraph); the assessment finds none`;
     }
     return childWithoutBestInterests(context);
   },
   refuse: (context, event) => {
     if (event.type !== 'refuse') return null;
-    if (context.assessment?.outcome === 'entitled' && !event.exceptionGround) {
-      return `the assessment finds the applicant entitled (${context.assessment.summary}); a refusal must rest on one of the exception grounds: ${Object.keys(EXCEPTION_GROUNDS).join(', ')} (Vb 2000 art. 3.50 lid 2)`;
+    if (context.assessment?.outcome === 'entitled') {
+      const allowed = findingsOf(context).exceptionGrounds ?? (Object.keys(EXCEPTION_GROUNDS) as ExceptionGround[]);
+      if (!event.exceptionGround || !allowed.includes(event.exceptionGround)) {
+        return `the assessment finds the applicant entitled (${context.assessment.summary}); a refusal must rest on one of the exception grounds the text allows for this route: ${allowed.join(', ')} (Vb 2000 art. 3.50; Vc 2000 B16/2)`;
+      }
     }
     return childWithoutBestInterests(context);
   },
@@ -216,10 +225,13 @@ const obstacles: Partial<Record<CaseActionType, (context: ApplicationContext, ev
   },
 };
 
+/** The findings of the stored assessment that guards read (each pack fills its own). */
+const findingsOf = (context: ApplicationContext) =>
+  (context.assessment?.findings ?? {}) as { bestInterestsFundamental?: boolean; possibleRestrictions?: string[]; exceptionGrounds?: ExceptionGround[] };
+
 function childWithoutBestInterests(context: ApplicationContext): string | null {
-  const child = (context.assessment?.findings as { child?: boolean } | undefined)?.child === true;
-  return child && !context.bestInterests
-    ? 'the applicant is a child: record the best-interests assessment first (record-best-interests; Immigration Act s. 38 third paragraph)'
+  return findingsOf(context).bestInterestsFundamental === true && !context.bestInterests
+    ? 'the case concerns children: record the best-interests assessment first (record-best-interests; Immigration Act s. 38 third paragraph)'
     : null;
 }
 
@@ -231,12 +243,9 @@ function obstacleTo(context: ApplicationContext, event: ActionEvent): string | n
 /** The permit a grant creates: its number derives from the case number, its terms from the decision. */
 export function permitOf(context: ApplicationContext, decision: Extract<Decision, { outcome: 'granted' }>): PermitInput {
   const { caseNumber, contact, facts } = context.application;
-  // Vb 2000 art. 3.50: the one-year condition runs from admission for family reunification as a minor.
-  const firstPermit = facts.jurisdiction === 'NL' ? facts.permits[0] : undefined;
-  const admittedAsMinor =
-    firstPermit?.purpose === 'family-reunification' && firstPermit.from < addYears(facts.applicant.dateOfBirth, 18)
-      ? { admittedOn: firstPermit.from, dateOfBirth: facts.applicant.dateOfBirth }
-      : undefined;
+  // Vb 2000 art. 3.50 (B16/2): the year runs from admission, as a minor, on a permit for family reunification, adoption or as a foster child.
+  const firstPermit = facts.jurisdiction === 'NL' ? firstPermitAsMinor(facts.permits, facts.applicant.dateOfBirth) : undefined;
+  const admittedAsMinor = firstPermit ? { admittedOn: firstPermit.from, dateOfBirth: facts.applicant.dateOfBirth } : undefined;
   return {
     permitNumber: `${caseNumber}-P1`,
     caseNumber,

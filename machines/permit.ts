@@ -21,7 +21,6 @@ import type { Contact } from '../domain/case';
 import type { PermitTerms } from '../domain/case-actions';
 import type { Notice, NoticeDeadline } from '../domain/notices';
 import {
-  CONDITIONS_NO_LONGER_MET,
   CONTRA_INDICATION_GROUNDS,
   CONVERSION_GROUNDS,
   conversionDate,
@@ -37,6 +36,7 @@ import {
   renewalCalendar,
   renewalTiming,
   WITHDRAWAL_BASIS,
+  withdrawalObstacle,
   type ContraIndicationFinding,
   type ContraIndicationGround,
   type Permit,
@@ -275,8 +275,7 @@ function payloadObstacle(context: PermitContext, event: PermitActionEvent): stri
       return null;
     }
     case 'withdraw':
-      if (event.basis === 'incorrect-information') return null;
-      return permit.jurisdiction === 'NL' ? CONDITIONS_NO_LONGER_MET : `a permit is withdrawn on the ground of ${WITHDRAWAL_BASIS.NO}, not because its conditions no longer hold`;
+      return withdrawalObstacle(permit.jurisdiction, event.basis, dayOf(context, event.at));
     case 'lodge-objection': {
       const { due, citations } = pendingWithdrawal(context)!.objection;
       return event.receivedOn > due ? `the objection period ended on ${due} (${citations[0]}); an objection received on ${event.receivedOn} is late` : null;

@@ -192,7 +192,7 @@ test('withdrawal for incorrect information: the decision letter, the objection p
   const permit = aPermit(today, addDays(addYears(today, 5), -1));
   const handle = await h.startPermit(permit);
   expect(await h.rejection(handle, { type: 'withdraw', basis: 'conditions-no-longer-met', grounds: ['the relationship ended'], actor: CASEWORKER })).toMatch(
-    /not withdrawn merely because the conditions of the earlier special policy no longer hold \(Vc 2000 B16\/8\)/,
+    /nl-b16-8-withdrawal: .*not because the holder no longer meets the conditions of the earlier special policy \(Vc 2000 B16\/8; Vw 2000 art\. 19\)/,
   );
   await h.env.sleep('3 days');
   const withdrawnOn = await h.today();

@@ -1,38 +1,43 @@
 /**
- * Vc 2000 B16/10: a granted continued-residence permit carries the restriction "voortgezet
- * verblijf". Work is then free, except after a permit for medical treatment or a medical
- * emergency: that residence was never meant to lead to the labour market, so the employer
- * still needs a work permit (TWV, Wet arbeid vreemdelingen).
+ * Vc 2000 B16/10: a continued-residence permit is granted under the restriction "voortgezet
+ * verblijf". Its labour-market note reads "arbeid uitsluitend toegestaan indien werkgever beschikt
+ * over TWV" when the earlier permit was granted under the restriction "medische behandeling" or
+ * "verblijf vanwege medische noodsituatie", and "arbeid vrij toegestaan. TWV niet vereist." in
+ * the other cases. The notes are quoted as the text words them: they are what the permit says.
  */
 import type { NlFacts } from '../../application/nl';
-import { condition, defineRule } from '../registry';
-import { MEDICAL_PURPOSES, latestPermitBefore } from './history';
+import { defineRule } from '../registry';
+import { NL_TEXT } from './common';
+import { latestPermitBefore } from './history';
 
-export const b16Restriction = defineRule<NlFacts>(
+export const CONTINUED_RESIDENCE = 'voortgezet verblijf';
+export const LABOUR_MARKET_NOTES = {
+  free: 'arbeid vrij toegestaan. TWV niet vereist.',
+  'twv-required': 'arbeid uitsluitend toegestaan indien werkgever beschikt over TWV',
+} as const;
+export type LabourMarket = keyof typeof LABOUR_MARKET_NOTES;
+
+export const b16Restriction = defineRule<NlFacts, 'earlier-permit-medical'>(
   {
     id: 'nl-b16-10-restriction',
-    version: '2001-04-01',
-    citation: 'Vc 2000 B16/10; Wav art. 2 (TWV)',
+    ...NL_TEXT,
+    citation: 'Vc 2000 B16/10',
     title: 'Restriction "voortgezet verblijf" and the labour-market note',
-    validFrom: '2001-04-01',
-  },
-  (facts, onDate) => {
-    const previous = latestPermitBefore(facts.permits, onDate);
-    const afterMedical = previous !== undefined && MEDICAL_PURPOSES.includes(previous.purpose);
-    const conditions = [
-      condition('previous-permit-not-medical', 'factor', 'the previous permit was not for medical treatment or a medical emergency', !afterMedical, {
-        detail: previous ? `previous permit: ${previous.purpose} until ${previous.to}` : 'no previous permit',
-      }),
-    ];
-    return {
-      conditions,
-      effects: {
-        restriction: 'voortgezet verblijf',
-        labourMarket: afterMedical ? 'twv-required' : 'free',
-        labourMarketNote: afterMedical
-          ? 'work only with a TWV (work permit): the previous residence was for medical treatment or a medical emergency'
-          : 'free to work; no TWV required',
+    conditions: {
+      'earlier-permit-medical': {
+        kind: 'note',
+        paragraph: 'Vc 2000 B16/10',
+        description: `the earlier permit was granted under the restriction "medische behandeling" or "verblijf vanwege medische noodsituatie": the labour-market note reads "${LABOUR_MARKET_NOTES['twv-required']}"`,
       },
+    },
+  },
+  (facts, onDate, judge) => {
+    const earlier = latestPermitBefore(facts.permits, onDate);
+    const medical = earlier?.purpose === 'medical-treatment' || earlier?.purpose === 'medical-emergency';
+    const labourMarket: LabourMarket = medical ? 'twv-required' : 'free';
+    return {
+      conditions: [judge('earlier-permit-medical', medical, earlier ? `earlier permit: ${earlier.purpose} until ${earlier.to}` : 'no earlier permit')],
+      effects: { restriction: CONTINUED_RESIDENCE, labourMarket, labourMarketNote: LABOUR_MARKET_NOTES[labourMarket] },
     };
   },
 );

@@ -1,13 +1,14 @@
 /**
- * Rule versions: the registry picks the version in force on the assessment date, and the packs
- * are well-formed (every rule cites its source; versions of one rule never overlap).
+ * Rule versions and the shape of a rule: the text in a pack's folder applies on every date until a
+ * later version names its publication; a rule reports only the conditions it declares; the packs
+ * are well-formed (every rule and condition cites its paragraph; versions of one rule never overlap).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays } from '../../../domain/calendar/dates';
 import { parseApplicationFacts, type ApplicationFacts } from '../../../domain/application';
-import { assess, evaluateRule, failedConditions, isInForce, nlB16Pack, noS38Pack, selectInForce, versionInForce } from '../../../domain/policy';
-import { defineRule } from '../../../domain/policy/registry';
+import { assess, evaluateRule, isInForce, nlB16Pack, noS38Pack, selectInForce, versionInForce, type PolicyPack } from '../../../domain/policy';
+import { defineRule, included } from '../../../domain/policy/registry';
 
 function facts(file: string): ApplicationFacts {
   const parsed = parseApplicationFacts(JSON.parse(readFileSync(join(__dirname, '..', '..', '..', file), 'utf8')));
@@ -15,61 +16,89 @@ function facts(file: string): ApplicationFacts {
   return parsed.value;
 }
 
-/** A relationship permit from 2009-06-01, the marriage and renewal conditions lasting until 2012-12-31. */
-function threeAndAHalfYears(): ApplicationFacts {
-  const scenario = JSON.parse(readFileSync(join(__dirname, 'scenarios', 'nl-b16-3.1-three-years-after-2012-amendment.json'), 'utf8'));
-  const parsed = parseApplicationFacts(scenario.application);
-  if (!parsed.ok) throw new Error('scenario facts invalid');
-  return parsed.value;
-}
+const PACKS: readonly PolicyPack<never, object>[] = [nlB16Pack, noS38Pack];
+/** A rule version that starts on a date must say where it was published (Staatsblad, Staatscourant, a Norwegian amendment). */
+const PUBLICATION = /Stb\.|Stcrt\.|Staatsblad|Staatscourant|LOV-\d|FOR-\d|amending act/;
 
-describe('two versions of art. 3.51 lid 1 sub a (three years until 30 September 2012, five years since)', () => {
-  test('the registry picks the three-year version on the last day it applies and the five-year one the next day', () => {
-    const before = versionInForce(nlB16Pack.rules, 'nl-vb-3.51-family', '2012-09-30');
-    const after = versionInForce(nlB16Pack.rules, 'nl-vb-3.51-family', '2012-10-01');
-    expect(before?.version).toBe('2001-04-01');
-    expect(before?.citation).toContain('until 30 September 2012');
-    expect(after?.version).toBe('2012-10-01');
-    expect(after?.citation).toContain('Stb. 2012, 148');
+describe('versions: the text in the pack folder is the rule on every date', () => {
+  test.each(PACKS.map((p) => [p.id, p] as const))('%s: every rule is the text version, in force on any date, and names its text', (_id, pack) => {
+    for (const rule of pack.rules) {
+      expect(rule.source).toContain(pack.text.file);
+      if (rule.validFrom !== undefined) expect(rule.source).toMatch(PUBLICATION);
+    }
+    for (const day of ['1990-01-01', '2012-10-01', '2031-06-30']) expect(selectInForce(pack.rules, day).notInForce).toEqual([]);
   });
 
-  test('the same facts meet the rule on 2012-09-30 and fail its period on 2012-10-01', () => {
-    const application = threeAndAHalfYears();
-    const old = evaluateRule(application, 'nl-vb-3.51-family', '2012-09-30');
-    const amended = evaluateRule(application, 'nl-vb-3.51-family', '2012-10-01');
-    expect(old.outcome).toBe('policy-grants');
-    expect(failedConditions(old.conditions)).toEqual([]);
-    expect(amended.outcome).toBe('not-eligible');
-    expect(failedConditions(amended.conditions).map((c) => c.id)).toContain('permit-period');
-    expect(assess(application, '2012-09-30').outcome).toBe('policy-grants');
-    expect(assess(application, '2012-10-01').outcome).toBe('not-eligible');
+  test('the period of B16/3.1 is the text\'s three years on every date: no other period without a publication', () => {
+    // Three years and a day of marriage, permit and renewal conditions, assessed across 2012.
+    const application = facts('test/fixtures/facts-nl-policy-grants.json');
+    for (const day of ['2018-02-28', '2012-09-30', '2026-12-01']) {
+      const rule = versionInForce(nlB16Pack.rules, 'nl-vb-3.51-relationship', day)!;
+      expect(rule.version).toBe('vc2000-b16');
+      expect(rule.conditions['permit-three-years-on-relationship']!.description).toContain('three years');
+    }
+    expect(evaluateRule(application, 'nl-vb-3.51-relationship', '2018-02-28').outcome).toBe('policy-grants');
+    expect(evaluateRule(application, 'nl-vb-3.51-relationship', '2018-02-27').outcome).toBe('not-eligible');
+  });
+
+  test('a later version takes over on its date when it names its publication', () => {
+    const body = () => ({ conditions: [] });
+    const text = defineRule<unknown, never>({ id: 'x', version: 'text', source: 'the text', validUntil: '2020-12-31', citation: 'c', title: 't', conditions: {} }, body);
+    const later = defineRule<unknown, never>({ id: 'x', version: '2021', source: 'Stb. 2020, 999', validFrom: '2021-01-01', citation: 'c', title: 't', conditions: {} }, body);
+    expect(versionInForce([text, later], 'x', '1970-01-01')?.version).toBe('text');
+    expect(versionInForce([text, later], 'x', '2020-12-31')?.version).toBe('text');
+    expect(versionInForce([text, later], 'x', '2021-01-01')?.version).toBe('2021');
+    expect(later.evaluate(null, '2021-01-01')).toMatchObject({ version: '2021', source: 'Stb. 2020, 999', validFrom: '2021-01-01' });
+  });
+
+  test('two versions of one rule in force on the same day is reported as a defect, not resolved silently', () => {
+    const body = () => ({ conditions: [] });
+    const a = defineRule<unknown, never>({ id: 'x', version: 'a', source: 's', citation: 'c', title: 't', conditions: {} }, body);
+    const b = defineRule<unknown, never>({ id: 'x', version: 'b', source: 'Stb. 2020, 1', validFrom: '2021-01-01', citation: 'c', title: 't', conditions: {} }, body);
+    expect(versionInForce([a, b], 'x', '2020-12-31')?.version).toBe('a');
+    expect(() => versionInForce([a, b], 'x', '2021-01-01')).toThrow('rule x has 2 versions in force on 2021-01-01: a, b');
   });
 });
 
-test('a rule is not applied before its version starts: the old-act estate regulation from 2007-06-15', () => {
-  expect(selectInForce(nlB16Pack.rules, '2007-06-14').notInForce).toEqual(['nl-b16-7.1-old-act-estate']);
-  expect(selectInForce(nlB16Pack.rules, '2007-06-15').notInForce).toEqual([]);
-  expect(selectInForce(noS38Pack.rules, '2009-12-31').inForce).toEqual([]);
+describe('a rule reports only what it declares', () => {
+  const spec = { kind: 'requirement', paragraph: 'B16/0', description: 'd' } as const;
+  const other = defineRule<unknown, 'y'>({ id: 'other', version: 'v', source: 's', citation: 'c', title: 't', conditions: { y: spec } }, (_f, _d, judge) => ({ conditions: [judge('y', true)] }));
+
+  test('a condition is reported with its declared kind and paragraph', () => {
+    const rule = defineRule<unknown, 'x'>({ id: 'r', version: 'v', source: 's', citation: 'c', title: 't', conditions: { x: spec } }, (_f, _d, judge) => ({ conditions: [judge('x', false, 'why')] }));
+    expect(rule.evaluate(null, '2020-01-01').conditions).toEqual([{ id: 'x', kind: 'requirement', paragraph: 'B16/0', description: 'd', held: false, detail: 'why' }]);
+  });
+
+  test('an undeclared condition, or one from a rule it does not include, is a defect', () => {
+    const undeclared = defineRule<unknown, 'x'>({ id: 'r', version: 'v', source: 's', citation: 'c', title: 't', conditions: { x: spec } }, (_f, _d, judge) => ({
+      conditions: [judge('z' as 'x', true)],
+    }));
+    expect(() => undeclared.evaluate(null, '2020-01-01')).toThrow('rule r reports condition "z", which it does not declare');
+    const borrowing = defineRule<unknown, never>({ id: 'r', version: 'v', source: 's', citation: 'c', title: 't', conditions: {} }, () => ({ conditions: included(other.evaluate(null, '2020-01-01')) }));
+    expect(() => borrowing.evaluate(null, '2020-01-01')).toThrow('rule r reports condition "y" of other, which it neither declares nor includes');
+    const including = defineRule<unknown, never>({ id: 'r', version: 'v', source: 's', citation: 'c', title: 't', conditions: {}, includes: ['other'] }, () => ({
+      conditions: included(other.evaluate(null, '2020-01-01')),
+    }));
+    expect(including.evaluate(null, '2020-01-01').conditions[0]).toMatchObject({ id: 'y', from: 'other' });
+  });
 });
 
-test('two versions of one rule in force on the same day is reported as a defect, not resolved silently', () => {
-  const body = () => ({ conditions: [] });
-  const a = defineRule<unknown>({ id: 'x', version: 'a', citation: 'c', title: 't', validFrom: '2020-01-01' }, body);
-  const b = defineRule<unknown>({ id: 'x', version: 'b', citation: 'c', title: 't', validFrom: '2021-01-01' }, body);
-  expect(versionInForce([a, b], 'x', '2020-12-31')?.version).toBe('a');
-  expect(() => versionInForce([a, b], 'x', '2021-01-01')).toThrow('rule x has 2 versions in force on 2021-01-01: a, b');
-});
-
-describe.each([nlB16Pack, noS38Pack].map((p) => [p.id, p] as const))('pack %s', (_id, pack) => {
-  test('every rule names its article and has a valid period', () => {
+describe.each(PACKS.map((p) => [p.id, p] as const))('pack %s', (_id, pack) => {
+  test('every rule names its article, and every condition the paragraph of the text that states it', () => {
     for (const rule of pack.rules) {
       expect(rule.citation).toMatch(/art\. 3\.5\d|B16\/\d|s\. 38/);
-      if (rule.validUntil !== undefined) expect(rule.validUntil >= rule.validFrom).toBe(true);
+      for (const [id, c] of Object.entries(rule.conditions)) {
+        expect([id, c.paragraph]).toEqual([id, expect.stringMatching(/B16\/\d+(\.\d)?|s\. 38 (first|second|third|fourth|fifth) paragraph/)]);
+      }
     }
   });
 
   test('the versions of each rule never overlap: at most one is in force on any boundary day', () => {
-    const boundaries = pack.rules.flatMap((r) => [r.validFrom, addDays(r.validFrom, -1), ...(r.validUntil ? [r.validUntil, addDays(r.validUntil, 1)] : [])]);
+    const boundaries = pack.rules.flatMap((r) => [
+      ...(r.validFrom ? [r.validFrom, addDays(r.validFrom, -1)] : []),
+      ...(r.validUntil ? [r.validUntil, addDays(r.validUntil, 1)] : []),
+      '2000-01-01',
+    ]);
     for (const day of boundaries) {
       for (const id of new Set(pack.rules.map((r) => r.id))) {
         expect(pack.rules.filter((r) => r.id === id && isInForce(r, day)).length).toBeLessThanOrEqual(1);
@@ -78,8 +107,10 @@ describe.each([nlB16Pack, noS38Pack].map((p) => [p.id, p] as const))('pack %s', 
   });
 });
 
-test('assess picks the pack by jurisdiction', () => {
-  expect(assess(facts('examples/nl-b16-3.51-partner.json'), '2020-09-01')).toMatchObject({ jurisdiction: 'NL', pack: 'nl-b16', outcome: 'policy-grants' });
+test('assess picks the pack by jurisdiction, and says which version of each rule it applied', () => {
+  const nl = assess(facts('examples/nl-b16-3.51-partner.json'), '2020-09-01');
+  expect(nl).toMatchObject({ jurisdiction: 'NL', pack: 'nl-b16', outcome: 'policy-grants' });
+  expect(nl.versions).toContainEqual({ ruleId: 'nl-vb-3.51-relationship', version: 'vc2000-b16', source: expect.stringContaining('nl-vc2000-b16.txt') });
   expect(assess(facts('examples/no-s38-child.json'), '2025-03-01')).toMatchObject({
     jurisdiction: 'NO',
     pack: 'no-immigration-act-s38',
@@ -95,19 +126,18 @@ test('assess is deterministic and leaves the facts untouched', () => {
   expect(application).toEqual(copy);
 });
 
-test('assess rejects a date that is not a calendar day', () => {
+test('assess rejects a date that is not a calendar day; evaluateRule an unknown rule', () => {
   const application = facts('examples/nl-b16-3.51-partner.json');
   expect(() => assess(application, '2020-02-30')).toThrow(RangeError);
-  expect(() => evaluateRule(application, 'nl-vb-3.51-family', '2000-01-01')).toThrow('no version of rule nl-vb-3.51-family is in force on 2000-01-01');
+  expect(() => evaluateRule(application, 'nl-vb-3.51-family', '2020-01-01')).toThrow('no version of rule nl-vb-3.51-family is in force on 2020-01-01');
 });
 
-test('the assessment lists the failing conditions of the rules it rests on', () => {
+test('the assessment lists the failing conditions of the rules it rests on, each with its paragraph', () => {
   const application = facts('examples/nl-b16-3.51-partner.json');
-  // Four years and ten months into the relationship permit: one route, several failing periods.
-  const assessment = assess(application, '2019-12-31');
-  expect(assessment.outcome).toBe('not-eligible');
-  expect(assessment.failingConditions).toEqual(
-    expect.arrayContaining([expect.objectContaining({ ruleId: 'nl-vb-3.51-family', conditionId: 'permit-period', kind: 'requirement' })]),
-  );
-  expect(assessment.failingConditions.every((c) => c.citation.length > 0)).toBe(true);
+  // Two years and ten months into the relationship permit: the three-year periods fail; art. 3.52 is considered.
+  const assessment = assess(application, '2017-12-31');
+  expect(assessment.outcome).toBe('humanitarian-assessment-needed');
+  const relationship = assessment.evaluated.find((r) => r.ruleId === 'nl-vb-3.51-relationship')!;
+  expect(relationship.outcome).toBe('not-eligible');
+  expect(relationship.conditions.find((c) => c.id === 'permit-three-years-on-relationship')).toMatchObject({ held: false, paragraph: 'Vc 2000 B16/3.1 sub b, ad b' });
 });
