@@ -12,7 +12,7 @@ import { noS38Pack } from './no-immigration-act-s38';
 
 export type * from './types';
 export { isInForce, versionInForce, selectInForce, failedConditions } from './registry';
-export { nlB16Pack, NL_B16_PERMIT_RULES, firstPermitAsMinor, type NlFindings } from './nl-b16';
+export { nlB16Pack, NL_B16_PERMIT_RULES, firstPermitAsMinor, withdrawalFactsSchema, type NlFindings } from './nl-b16';
 export { noS38Pack, type NoFindings } from './no-immigration-act-s38';
 
 type FactsOf<J extends Jurisdiction> = Extract<ApplicationFacts, { jurisdiction: J }>;
