@@ -35,11 +35,15 @@ export function formatDeadline(deadline: NoticeDeadline, language: Language): st
   return dateFormat(language, deadline.timeZone).format(new Date(deadline.dueAt)).replace(',', '');
 }
 
-/** The rules a notice rests on: a decision's grounds, otherwise the citations of its deadline. */
+/**
+ * The rules a notice rests on: a decision's grounds and the rules of its assessment, otherwise the
+ * citations of its deadline. A rule's citation names several provisions ("Vb 2000 art. 3.51 lid 1
+ * sub a; Vc 2000 B16/3.1"); each provision is quoted once.
+ */
 function legalBasisOf(notice: Notice): string[] {
   switch (notice.kind) {
     case 'decision':
-      return [...notice.grounds, ...notice.rules.filter((rule) => !notice.grounds.includes(rule))];
+      return [...new Set([...notice.grounds, ...notice.rules].flatMap((citation) => citation.split('; ')))];
     case 'conversion':
     case 'independent-permit':
     case 'objection-decision':

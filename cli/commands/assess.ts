@@ -1,12 +1,13 @@
 /**
  * `dossier assess FILE.json [--on YYYY-MM-DD]`: the policy assessment of one application's facts,
- * printed as JSON. Without --on the date is today in the office's time zone (the CLI may read the
+ * printed as JSON: the text the pack implements, the outcome, what it rests on and which version of
+ * each rule applied. Without --on the date is today in the office's time zone (the CLI may read the
  * clock; the domain never does). Invalid facts exit non-zero with one `path: message` line each.
  */
 import { officeTimeZone } from '../../domain/calendar';
 import { isLocalDate, type LocalDate } from '../../domain/calendar/dates';
 import { parseApplicationFacts, type Jurisdiction } from '../../domain/application';
-import { assess } from '../../domain/policy';
+import { assess, packFor } from '../../domain/policy';
 import { parseArgs, UsageError, type Command } from '../command';
 import { readJsonFile } from '../json-file';
 
@@ -29,6 +30,8 @@ export const assessCommand: Command = {
     if (!parsed.ok) {
       throw new Error(`"${file}" is not a valid application:\n${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`);
     }
-    return assess(parsed.value, options.on ?? today(parsed.value.jurisdiction));
+    const assessment = assess(parsed.value, options.on ?? today(parsed.value.jurisdiction));
+    // The text the pack implements, then the assessment with the version and source of each rule applied.
+    return { text: packFor(parsed.value.jurisdiction).text, ...assessment };
   },
 };

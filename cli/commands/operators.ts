@@ -238,8 +238,14 @@ function showCase(s: CaseStatus): string {
   out.push('', 'Assessment');
   if (s.assessment) {
     out.push(`  ${s.assessment.outcome} on ${s.assessment.onDate} (${s.assessment.pack}): ${s.assessment.summary}`);
-    for (const rule of s.assessment.basis) out.push(`  - ${rule.citation}: ${rule.title}`);
-    for (const failing of s.assessment.failingConditions) out.push(`  ! ${JSON.stringify(failing)}`);
+    const a = s.assessment;
+    const facts = (detail?: string) => (detail ? `: ${detail}` : '');
+    for (const rule of a.basis) out.push(`  - ${rule.citation}: ${rule.title}`);
+    for (const g of a.refusalGrounds ?? []) out.push(`  refusal ground (${g.paragraph}): ${g.description}${facts(g.detail)}`);
+    for (const c of (a.failingConditions ?? []).filter((c) => c.kind === 'requirement')) out.push(`  not met (${c.paragraph}): ${c.description}${facts(c.detail)}`);
+    for (const f of a.factors ?? []) out.push(`  factor ${f.present ? 'present' : 'absent '} (${f.paragraph}): ${f.description}${facts(f.facts)}`);
+    for (const w of a.waived ?? []) out.push(`  waived (${w.paragraph}): ${w.description}${w.reliedOn ? ` [relied on${facts(w.detail)}]` : ''}`);
+    for (const n of a.notes ?? []) out.push(`  note (${n.paragraph}): ${n.description}${facts(n.detail)}`);
   } else out.push('  not yet assessed (the case is assessed when it is ready for decision)');
 
   out.push('', 'Decision');

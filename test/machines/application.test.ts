@@ -177,29 +177,49 @@ describe('the ambtsbericht (Vw 2000 art. 25(2))', () => {
 });
 
 describe('the decision and its guards', () => {
-  test('refusing an entitled applicant needs an exception ground of Vb 2000 art. 3.50 lid 2', () => {
+  test('refusing an entitled applicant needs one of the exception grounds art. 3.50 lists (B16/2 "tenzij")', () => {
     const ready = run(open(FACTS.nlEntitled).snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
     expect(ready.context.assessment?.outcome).toBe('entitled');
     const refusal: Extract<TestEvent, { type: 'refuse' }> = { type: 'refuse', grounds: ['Vb 2000 art. 3.50'], at: day('2026-03-05') };
-    expect(reject(ready, refusal)).toMatch(/the assessment finds the applicant entitled .*exception grounds: incorrect-information, national-security, public-order, main-residence-abroad \(Vb 2000 art. 3.50 lid 2\)$/);
+    expect(reject(ready, refusal)).toMatch(
+      /the assessment finds the applicant entitled .*exception grounds the text allows for this route: incorrect-information, national-security, public-order, main-residence-abroad \(Vb 2000 art. 3.50; Vc 2000 B16\/2\)$/,
+    );
     const refused = run(ready, { ...refusal, exceptionGround: 'public-order' });
     expect(refused.context.decision).toMatchObject({ outcome: 'refused', exceptionGround: 'public-order', grounds: ['Vb 2000 art. 3.50', expect.stringContaining('public order')] });
+  });
+
+  test('the child of a Dutch parent may be refused only on the two exceptions B16/2 gives that route', () => {
+    const ready = run(open(FACTS.nlDutchParent).snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
+    expect(ready.context.assessment).toMatchObject({ outcome: 'entitled', findings: { exceptionGrounds: ['incorrect-information', 'main-residence-abroad'] } });
+    const refusal: Extract<TestEvent, { type: 'refuse' }> = { type: 'refuse', grounds: ['Vb 2000 art. 3.50 lid 4'], exceptionGround: 'public-order', at: day('2026-03-05') };
+    expect(reject(ready, refusal)).toMatch(/exception grounds the text allows for this route: incorrect-information, main-residence-abroad/);
+    expect(run(ready, { ...refusal, exceptionGround: 'main-residence-abroad' }).context.decision).toMatchObject({ outcome: 'refused', exceptionGround: 'main-residence-abroad' });
   });
 
   test('a section 38 decision about a child needs the best-interests assessment first', () => {
     const ready = run(open(FACTS.noChild).snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
     const grant: TestEvent = { ...GRANT, grounds: ['Immigration Act s. 38'], permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] }, at: day('2026-03-05') };
-    expect(reject(ready, grant)).toMatch(/the applicant is a child: record the best-interests assessment first/);
+    expect(reject(ready, grant)).toMatch(/the case concerns children: record the best-interests assessment first/);
     const recorded = run(ready, { type: 'record-best-interests', assessment: 'The child has lived here for six years and attends school.', at: day('2026-03-04') });
     const granted = step(recorded, grant);
     expect(stateOf(granted.snapshot)).toBe('closed');
     expect(notices(granted.effects)).toEqual([expect.objectContaining({ kind: 'decision', outcome: 'granted', permit: expect.objectContaining({ restriction: 'voortgezet verblijf' }) })]);
   });
 
-  test('best interests are recorded only for a child, and s. 38 limitations only on a Norwegian permit', () => {
+  test('best interests are recorded only where a case concerns children, and s. 38 limitations only on a Norwegian permit', () => {
     const ready = run(open().snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
-    expect(reject(ready, { type: 'record-best-interests', assessment: 'x'.repeat(30), at: day('2026-03-04') })).toMatch(/the assessment finds no child/);
+    expect(reject(ready, { type: 'record-best-interests', assessment: 'x'.repeat(30), at: day('2026-03-04') })).toMatch(/in a case concerning children .*the assessment finds none/);
     expect(reject(ready, { ...GRANT, permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] }, at: day('2026-03-04') })).toMatch(/apply only to Norwegian permits/);
+  });
+
+  test('a section 38 restriction may be decided only on a ground of the fifth paragraph', () => {
+    const { identity: _inDoubt, ...facts } = FACTS.noChild as Extract<typeof FACTS.noChild, { jurisdiction: 'NO' }>;
+    const established = { ...facts, identity: 'established' as const, applicant: { ...facts.applicant, dateOfBirth: '1990-01-01' } };
+    const ready = run(open(established).snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
+    expect(ready.context.assessment?.findings).toMatchObject({ restrictionTriggers: [], possibleRestrictions: [] });
+    const grant: TestEvent = { ...GRANT, grounds: ['Immigration Act s. 38'], permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] }, at: day('2026-03-05') };
+    expect(reject(ready, grant)).toMatch(/a restriction \(not-renewable\) may be decided only when there is doubt about identity, the need is temporary or other particular grounds so indicate \(Immigration Act s\. 38 fifth paragraph\)/);
+    expect(stateOf(step(ready, { ...grant, permit: { ...GRANT.permit, s38Limitations: [] } }).snapshot)).toBe('closed');
   });
 
   test('a grant closes the case with a decision letter quoting the rules the assessment rests on', () => {

@@ -103,10 +103,10 @@ describe('renewal calendar and timing (domain/permit)', () => {
     expect(renewalTiming('NO', '2028-06-30', '2028-05-31')).toMatchObject({ kind: 'late-no-right-to-stay', due: '2028-05-30' });
   });
 
-  test('art. 3.50: the one-year condition is met a year after admission, unless majority came first', () => {
+  test('art. 3.50 (B16/2 sub b): the permit has been held longer than a year on the anniversary of admission, also when majority came first', () => {
     expect(independenceDate({ admittedOn: '2025-06-15', dateOfBirth: '2010-01-01' })).toBe('2026-06-15');
-    // Admitted four months before the 18th birthday: majority within the first year.
-    expect(independenceDate({ admittedOn: '2027-09-01', dateOfBirth: '2010-01-01' })).toBeNull();
+    // Admitted four months before the 18th birthday: coming of age within the first year does not stand in the way.
+    expect(independenceDate({ admittedOn: '2027-09-01', dateOfBirth: '2010-01-01' })).toBe('2028-09-01');
   });
 
   test('the input schema names the field and the rule', () => {
@@ -219,7 +219,7 @@ describe('permit machine', () => {
       history: [{ restriction: OLD_ACT_ESTATE_RESTRICTION, endedBy: 'conversion' }],
     });
     expect(noticesIn(effects)).toEqual([
-      expect.objectContaining({ kind: 'conversion', convertedOn: '2027-04-01', validUntil: '2032-03-31', grounds: expect.arrayContaining([expect.stringMatching(/^Vc 2000 B16\/7\.1/)]) }),
+      expect.objectContaining({ kind: 'conversion', convertedOn: '2027-04-01', validUntil: '2032-03-31', grounds: expect.arrayContaining([expect.stringMatching(/^Vb 2000 art\. 3\.6 and 3\.52; VV art\. 3\.17a sub c; Vc 2000 B16\/7\.1/)]) }),
     ]);
     expect(timersIn(effects).expiry).toBe(endOfDay('2032-03-31', AMS));
   });

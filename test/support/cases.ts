@@ -5,6 +5,7 @@ import type { CaseActionInput } from '../../domain/case-actions';
 import { PERMISSIONS, type Actor } from '../../domain/roles';
 import type { CaseApplication } from '../../machines/application';
 import nlEntitled from '../fixtures/facts-nl-entitled.json';
+import nlDutchParent from '../fixtures/facts-nl-dutch-parent.json';
 import nlPolicyGrants from '../fixtures/facts-nl-policy-grants.json';
 import noChild from '../fixtures/facts-no-child.json';
 
@@ -12,6 +13,7 @@ import noChild from '../fixtures/facts-no-child.json';
 export const FACTS = {
   nlPolicyGrants: nlPolicyGrants as ApplicationFacts,
   nlEntitled: nlEntitled as ApplicationFacts,
+  nlDutchParent: nlDutchParent as ApplicationFacts,
   noChild: noChild as ApplicationFacts,
 };
 

@@ -71,7 +71,7 @@ test('cure period expires: receipt, request and the 2027 policy\'s two reminders
   expect(receipt!.parsed.text).toContain(`We received your application on ${en(result.receivedOn)}.`);
   expect(request!.parsed.text).toContain(`Deadline: ${en(result.cure.due)} (${result.cure.due})`);
   expect(request!.parsed.attachments.find((a) => a.contentType === 'text/calendar')?.content.toString()).toContain(`DTSTART;VALUE=DATE:${result.cure.due.replaceAll('-', '')}`);
-  expect(decision!.parsed.text).toContain('This decision rests on: Vb 2000 art. 3.51 lid 1 sub a; Vb 2000 art. 3.51 lid 1 sub a as amended');
+  expect(decision!.parsed.text).toContain('This decision rests on: Vb 2000 art. 3.51 lid 1 sub a; Vc 2000 B16/3.1; Vc 2000 B16/10.');
   expect(decision!.parsed.text).toContain('with the restriction "voortgezet verblijf", valid from Friday 1 January 2027');
 });
 
@@ -213,7 +213,7 @@ test('Norway: no decision period, a child needs the best-interests assessment, a
     return { appeal, refusedOn, output: await handle.result(), rejected };
   });
 
-  expect(rejected).toMatch(/the applicant is a child: record the best-interests assessment first/);
+  expect(rejected).toMatch(/the case concerns children: record the best-interests assessment first/);
   expect(appeal.due).toBe(computeDeadline({ jurisdiction: 'NO', kind: 'appeal', from: refusedOn }).due);
   expect(appeal.citations[0]).toMatch(/forvaltningsloven (s\.|§) 29/);
   expect(output).toMatchObject({ ending: 'closed', decision: { outcome: 'refused' } });
