@@ -89,3 +89,26 @@ test('paths are written as a reader would look them up', () => {
   expect(formatPath(['permits', 2, 'to'])).toBe('permits[2].to');
   expect(formatPath([])).toBe('(root)');
 });
+
+test('an application file of the first release still parses; the facts the text added are optional, their refinements checked', () => {
+  // Every block the first release knew, with the fields it then required (some no longer decide anything).
+  const firstRelease = {
+    ...example('nl-b16-3.51-partner.json'),
+    medicalTreatment: { stillNeeded: true, expectedUntil: 'indefinite' },
+    unaccompaniedMinor: { adequateCareAvailableOnReturn: false },
+    notAtFault: { stillCannotLeave: true, ownEffortsDemonstrated: true },
+    violenceWithinFamily: { relationshipEndedBecauseOfViolence: true, evidence: { policeReport: true, prosecutorOrPoliceStatement: true, doctorStatement: true } },
+    relationshipFactors: { honourRelatedViolenceOnReturn: false, socialExclusionOnReturn: true, caresForMinorChildInNetherlands: true, otherCompellingCircumstances: null },
+    humanTrafficking: { role: 'victim', criminalCase: { status: 'judgment', on: '2019-01-01', final: true, conviction: true } },
+  };
+  expect(parseApplicationFacts(firstRelease).ok).toBe(true);
+  expect(parseApplicationFacts(example('no-s38-child.json')).ok).toBe(true);
+
+  const later = example('nl-b16-3.51-partner.json');
+  later.relationship.previousForm = { kind: 'unmarried-partnership', start: '2015-01-01' };
+  later.parents = [];
+  expect(problems(later)).toEqual([
+    { path: 'parents', message: expect.stringContaining('>=1') },
+    { path: 'relationship.previousForm.start', message: 'must not be after the relationship\'s current form started' },
+  ]);
+});
