@@ -13,7 +13,7 @@
 import { assign, enqueueActions, setup, type SnapshotFrom } from 'xstate';
 import { innermostState, offeredActions, refusal } from './actions';
 import type { ApplicationFacts } from '../domain/application';
-import { addDays, addYears, computeDeadline, endOfDay, startOfDay, localDateOf, officeTimeZone, type DeadlineComputation, type LocalDate } from '../domain/calendar';
+import { addDays, computeDeadline, endOfDay, startOfDay, localDateOf, officeTimeZone, type DeadlineComputation, type LocalDate } from '../domain/calendar';
 import { CASE_ACTION_TYPES, EXCEPTION_GROUNDS, type CaseAction, type CaseActionType, type ExceptionGround, type PermitTerms } from '../domain/case-actions';
 import type { Contact } from '../domain/case';
 import { roleObstacle, type Actor } from '../domain/roles';

@@ -88,7 +88,11 @@ export const art350ResidenceAsMinor = defineRule<
     const parents = facts.parents ?? [];
     const bornToNonTemporary = facts.applicant.bornInNetherlands && parents.length > 0 && parents.every((p) => NON_TEMPORARY.includes(p.status));
     const conditions = [
-      judge('held-permit-as-minor', compareDates(onDate, asMinor?.from ?? '9999-12-31') >= 0, asMinor ? `${asMinor.purpose} from ${asMinor.from}; 18th birthday ${majority}` : `no such permit before the 18th birthday (${majority})`),
+      judge(
+        'held-permit-as-minor',
+        asMinor !== undefined && compareDates(asMinor.from, onDate) <= 0,
+        asMinor ? `${asMinor.purpose} from ${asMinor.from}; 18th birthday ${majority}` : `no such permit before the 18th birthday (${majority})`,
+      ),
       judge('stay-with-non-temporary-resident', sponsorIsNonTemporary(facts), describeSponsor(facts)),
       judge('held-more-than-one-year', lastsMoreThanYears(total(held), PERIODS.residenceAsMinorMoreThanYears), describeSpans(held)),
       judge(

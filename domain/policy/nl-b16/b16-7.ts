@@ -29,7 +29,7 @@ import { art351DeathOfMainPerson, art351ExtendedFamily, art351Relationship, art9
 import { art351MedicalTreatment, medicalFacts } from './b16-4';
 import { art351UnaccompaniedMinor, art94TransitionalAmv } from './b16-5';
 import { art351NotAtFault } from './b16-6';
-import { chains, clipFrom, describeSpans, eighteenthBirthday, lastsYears, permitOn, total, withPurpose, type Span } from './history';
+import { chains, clipTo, describeSpans, eighteenthBirthday, lastsYears, merge, permitOn, total, withPurpose, type Span } from './history';
 
 const B16_7 = 'Vc 2000 B16/7';
 const granting = (r: RuleResult) => r.outcome === 'entitled' || r.outcome === 'policy-grants';
@@ -435,7 +435,7 @@ export const art352TraffickingNoConviction = defineRule<NlFacts, keyof typeof CO
     const j = t.judgment;
     const complaint = facts.humanTrafficking?.complaintProcedure;
     const counted = j ? chains(facts.permits, withPurpose('human-trafficking'), j.on) : [];
-    const spans = complaint && j ? mergeSpans([...counted, ...clipTo([complaint], j.on)]) : counted;
+    const spans = complaint && j ? merge([...counted, ...clipTo([complaint], j.on)]) : counted;
     const conditions = [
       judge('held-b9-permit', ...t.heldB9),
       judge('victim', ...t.victim),
@@ -449,22 +449,6 @@ export const art352TraffickingNoConviction = defineRule<NlFacts, keyof typeof CO
     return { outcome: routeOutcome(conditions, 'policy-grants'), conditions };
   },
 );
-
-const clipTo = (spans: readonly Span[], until: LocalDate): Span[] =>
-  spans.filter((s) => compareDates(s.from, until) <= 0).map((s) => ({ from: s.from, to: compareDates(s.to, until) <= 0 ? s.to : until }));
-
-/** Spans merged where they overlap or touch. */
-function mergeSpans(spans: readonly Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => compareDates(a.from, b.from));
-  const out: Span[] = [];
-  for (const s of sorted) {
-    const last = out[out.length - 1];
-    if (last && compareDates(s.from, last.to) <= 0) {
-      if (compareDates(s.to, last.to) > 0) last.to = s.to;
-    } else out.push({ ...s });
-  }
-  return out;
-}
 
 const PENDING = `${TRAFFICKING}: Strafzaak mensenhandel loopt na drie jaar nog`;
 

@@ -24,14 +24,10 @@ export const withPurpose =
   (p: NlPermit) =>
     !p.asylumTemporary && purposes.includes(p.purpose);
 
-/** Permits that match, cut off at `until`, merged where one follows the next without a gap. */
-export function chains(permits: readonly NlPermit[], match: (p: NlPermit) => boolean, until: LocalDate): Span[] {
-  const spans = permits
-    .filter((p) => match(p) && compareDates(p.from, until) <= 0)
-    .map((p) => ({ from: p.from, to: compareDates(p.to, until) <= 0 ? p.to : until }))
-    .sort((a, b) => compareDates(a.from, b.from));
+/** Spans merged where they overlap or one follows the next without a gap. */
+export function merge(spans: readonly Span[]): Span[] {
   const merged: Span[] = [];
-  for (const s of spans) {
+  for (const s of [...spans].sort((a, b) => compareDates(a.from, b.from))) {
     const last = merged[merged.length - 1];
     if (last && compareDates(s.from, addDays(last.to, 1)) <= 0) {
       if (compareDates(s.to, last.to) > 0) last.to = s.to;
@@ -41,6 +37,13 @@ export function chains(permits: readonly NlPermit[], match: (p: NlPermit) => boo
   }
   return merged;
 }
+
+/** Spans cut off at `until` (those starting later are dropped). */
+export const clipTo = (spans: readonly Span[], until: LocalDate): Span[] =>
+  spans.filter((s) => compareDates(s.from, until) <= 0).map((s) => ({ from: s.from, to: compareDates(s.to, until) <= 0 ? s.to : until }));
+
+/** Permits that match, cut off at `until`, merged where one follows the next without a gap. */
+export const chains = (permits: readonly NlPermit[], match: (p: NlPermit) => boolean, until: LocalDate): Span[] => merge(clipTo(permits.filter(match), until));
 
 /** Spans that do not overlap (as `chains` returns them), clipped to start no earlier than `from`. */
 export const clipFrom = (spans: readonly Span[], from: LocalDate): Span[] =>
