@@ -18,10 +18,10 @@ function today(jurisdiction: Jurisdiction): LocalDate {
 
 export const assessCommand: Command = {
   name: 'assess',
-  usage: 'FILE.json [--on YYYY-MM-DD]',
-  summary: 'assess an application (facts as JSON) under its jurisdiction\'s policy pack, on a date',
+  usage: 'FILE.json [--on YYYY-MM-DD] [--all]',
+  summary: 'assess an application (facts as JSON) under its jurisdiction\'s policy pack, on a date; --all adds every rule in force with all its conditions',
   async run(args) {
-    const { options, positional } = parseArgs(args, { options: ['on'] });
+    const { options, flags, positional } = parseArgs(args, { options: ['on'], flags: ['all'] });
     if (positional.length !== 1) throw new UsageError('expected exactly one FILE.json with the application facts');
     const file = positional[0]!;
     if (options.on !== undefined && !isLocalDate(options.on)) throw new UsageError(`--on: "${options.on}" is not a calendar date (YYYY-MM-DD)`);
@@ -30,8 +30,9 @@ export const assessCommand: Command = {
     if (!parsed.ok) {
       throw new Error(`"${file}" is not a valid application:\n${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`);
     }
-    const assessment = assess(parsed.value, options.on ?? today(parsed.value.jurisdiction));
-    // The text the pack implements, then the assessment with the version and source of each rule applied.
-    return { text: packFor(parsed.value.jurisdiction).text, ...assessment };
+    const { evaluated, ...assessment } = assess(parsed.value, options.on ?? today(parsed.value.jurisdiction));
+    // The text the pack implements, then the assessment with the version and source of each rule
+    // applied; every rule in force, each with all its conditions, only on request (--all).
+    return { text: packFor(parsed.value.jurisdiction).text, ...assessment, ...(flags.has('all') ? { evaluated } : {}) };
   },
 };

@@ -25,6 +25,12 @@ export const NL_PERMIT_PURPOSES = [
   'family-reunification',
   'family-formation',
   'extended-family-reunification',
+  /**
+   * A permit for residence with a partner. For B16/3.1 the permits for family reunification,
+   * family formation and a relationship all count as held on the (marriage) relationship; which
+   * form the relationship had at the time (unmarried, then married: ad b and ad c) is read from
+   * `relationship.kind`, `relationship.start` and `relationship.previousForm`, not from the purpose.
+   */
   'relationship',
   /** Verblijf ter adoptie (B16/2 sub a). */
   'adoption',
@@ -165,7 +171,7 @@ const nlMedicalTreatment = () => z.discriminatedUnion('stillNeeded', [
   z.strictObject({ stillNeeded: z.literal(false) }),
   z.strictObject({
     stillNeeded: z.literal(true),
-    /** The date until which, in the minister's judgement (on medical advice), the treatment or emergency lasts, or "indefinite". */
+    /** The last day on which, in the minister's judgement (on medical advice), the treatment or emergency lasts (included), or "indefinite". */
     expectedUntil: z.union([LocalDateSchema, z.literal('indefinite')]),
   }),
 ]);

@@ -41,6 +41,14 @@ test('the Norwegian example lists the section 38 factors, the child and the poss
   });
 });
 
+test('every rule in force, with all its conditions, only with --all', () => {
+  const brief = JSON.parse(dossier('examples/nl-b16-3.51-partner.json', '--on', '2020-09-01').stdout);
+  const all = JSON.parse(dossier('examples/nl-b16-3.51-partner.json', '--on', '2020-09-01', '--all').stdout);
+  expect(brief.evaluated).toBeUndefined();
+  expect(all.evaluated.map((r: { ruleId: string }) => r.ruleId)).toEqual(brief.versions.map((v: { ruleId: string }) => v.ruleId));
+  expect(all.evaluated.find((r: { ruleId: string }) => r.ruleId === 'nl-b16-1-general-conditions').conditions).toHaveLength(5);
+});
+
 test('without --on the date is a calendar day (today in the office time zone)', () => {
   const run = dossier('examples/no-s38-child.json');
   expect(run.status).toBe(0);

@@ -4,7 +4,7 @@
  * for at least one more year, and the renewal conditions were met during the whole period. The
  * same test, under art. 3.52, after a permit for a medical emergency (B16/7) uses `medicalSpans`.
  */
-import { addYears, compareDates, type LocalDate } from '../../calendar/dates';
+import { addDays, addYears, compareDates, type LocalDate } from '../../calendar/dates';
 import type { NlFacts, NlPermitPurpose } from '../../application/nl';
 import { defineRule, routeOutcome } from '../registry';
 import { NL_TEXT, PERIODS, generalConditions } from './common';
@@ -14,11 +14,13 @@ import { chains, covers, describeSpan, describeSpans, lastsYears, renewalSpan, t
 export function medicalFacts(facts: NlFacts, onDate: LocalDate, purpose: NlPermitPurpose) {
   const spans = chains(facts.permits, withPurpose(purpose), onDate);
   const m = facts.medicalTreatment;
-  const lastsAnotherYear = m?.stillNeeded === true && (m.expectedUntil === 'indefinite' || compareDates(addYears(onDate, PERIODS.medicalStillNeededYears), m.expectedUntil) <= 0);
+  // Periods count whole days, the first and the last included: a year from `onDate` ends the day before its anniversary.
+  const yearEnds = addDays(addYears(onDate, PERIODS.medicalStillNeededYears), -1);
+  const lastsAnotherYear = m?.stillNeeded === true && (m.expectedUntil === 'indefinite' || compareDates(yearEnds, m.expectedUntil) <= 0);
   const renewal = renewalSpan(facts, onDate);
   return {
     threeYears: [lastsYears(total(spans), PERIODS.medicalPermitYears), describeSpans(spans)] as [boolean, string],
-    anotherYear: [lastsAnotherYear, m === undefined ? 'no medical facts given' : m.stillNeeded ? `until ${m.expectedUntil}` : 'no longer needed'] as [boolean, string],
+    anotherYear: [lastsAnotherYear, m === undefined ? 'no medical facts given' : m.stillNeeded ? `needed until ${m.expectedUntil}; a year from ${onDate} runs to ${yearEnds}` : 'no longer needed'] as [boolean, string],
     wholePeriod: [covers(renewal, spans), `renewal conditions met ${describeSpan(renewal)}; permits ${describeSpans(spans)}`] as [boolean, string],
   };
 }

@@ -113,7 +113,7 @@ export const art352Relationship = defineRule<
   | 'd-rootedness'
   | 'd-family-life-elsewhere-impossible'
   | 'e-violence-within-family'
-  | 'violence-not-proven'
+  | 'violence-weighed-as-circumstance'
   | 'reasons-put-forward'
   | 'other-factors-not-examined'
   | 'ambtsbericht-may-be-requested'
@@ -162,10 +162,10 @@ export const art352Relationship = defineRule<
         description:
           'e. (sexual) violence within the family, proven: it led to the actual breakdown of the relationship and is shown by a police record of the report and a statement of a (confidential) doctor, or, where the public prosecutor prosecuted ex officio, a statement of the prosecutor or the police and a doctor\'s statement; heavy weight (from 17 October 2003)',
       },
-      'violence-not-proven': {
+      'violence-weighed-as-circumstance': {
         kind: 'factor',
         paragraph: `${RELATIONSHIP} ad e`,
-        description: '(sexual) violence put forward that cannot be shown in that way, weighed in the combination of reasons',
+        description: '(sexual) violence put forward that is not factor e (not shown in the way the text requires, or before the regulation applied), weighed in the combination of reasons',
       },
       'reasons-put-forward': { kind: 'factor', paragraph: RELATIONSHIP, description: 'the compelling humanitarian reasons the applicant states' },
       'other-factors-not-examined': {
@@ -225,7 +225,7 @@ export const art352Relationship = defineRule<
         f.familyLifeElsewherePossible === undefined ? 'not assessed' : f.familyLifeElsewherePossible ? 'possible elsewhere' : 'not possible elsewhere',
       ),
       judge('e-violence-within-family', e, proven && !inForce ? `${proof}; the regulation applies from ${PERIODS.violenceRegulationFrom}` : proof),
-      judge('violence-not-proven', facts.violenceWithinFamily !== undefined && !e, facts.violenceWithinFamily && !e ? proof : undefined),
+      judge('violence-weighed-as-circumstance', facts.violenceWithinFamily !== undefined && !e, facts.violenceWithinFamily && !e ? proof : undefined),
       judge('reasons-put-forward', ...reasonsDetail(facts, legacy)),
       judge('other-factors-not-examined', e),
       judge('ambtsbericht-may-be-requested', factorA !== null || factorB !== null || factorC),
@@ -346,7 +346,7 @@ function traffickingFacts(facts: NlFacts, onDate: LocalDate) {
     final: [judgment?.final === true, judgment ? `judgment ${judgment.on}${judgment.final ? ', irrevocable' : ', not yet irrevocable'}` : `criminal case: ${c?.status ?? 'none'}`] as [boolean, string],
     copy: [t?.judgmentCopySubmitted === true, t?.judgmentCopySubmitted ? 'submitted' : 'no copy of the judgment submitted'] as [boolean, string],
     running: c?.status === 'investigation' || c?.status === 'prosecution' || (c?.status === 'judgment' && !c.final),
-    caseStatus: c?.status ?? 'none',
+    caseStatus: c === undefined ? 'no criminal case given' : c.status === 'judgment' ? `judgment of ${c.on}${c.final ? ', irrevocable' : ', not yet irrevocable'}` : c.status,
   };
 }
 

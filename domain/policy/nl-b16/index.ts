@@ -109,7 +109,8 @@ function assess(facts: NlFacts, onDate: LocalDate): Assessment<NlFindings> {
     ['policy-grants', with_('policy-grants')],
     ['refusal-ground-applies', with_('refusal-ground-applies', specific)],
     ['refusal-ground-applies', with_('refusal-ground-applies')],
-    ['humanitarian-assessment-needed', humanitarian.length ? humanitarian : with_('humanitarian-assessment-needed')],
+    // Art. 3.52 is always considered (B16/7): its general rule joins any route that is not a route of art. 3.52 itself.
+    ['humanitarian-assessment-needed', humanitarian.some((r) => UNDER_3_52.has(r.ruleId)) ? humanitarian : with_('humanitarian-assessment-needed')],
   ];
   const [outcome, basis]: [OutcomeKind, RuleResult[]] = steps.find(([, b]) => b.length > 0) ?? ['not-eligible', routes];
   const grants = outcome === 'entitled' || outcome === 'policy-grants';
