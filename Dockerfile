@@ -2,8 +2,8 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
-# npm install, not npm ci: the lockfile pins the versions (see scripts/setup.sh on npm ci)
-RUN npm install --omit=dev --no-audit --no-fund
+# Exactly the lockfile's versions (the lockfile is complete for every platform)
+RUN npm ci --omit=dev --no-audit --no-fund
 COPY bin ./bin
 COPY domain ./domain
 COPY machines ./machines

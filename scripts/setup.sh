@@ -13,10 +13,10 @@ VENV=.tools/venv
 say() { printf 'setup: %s\n' "$*" >&2; }
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages pinned by package-lock.json"
-  # Not `npm ci`: npm 11 writes lockfiles without other platforms' optional binaries (@swc/core-*),
-  # which `npm ci` then refuses as out of sync; `npm install` honours the same pinned versions.
-  npm install --no-audit --no-fund --loglevel=error
+  say "installing npm packages exactly as package-lock.json pins them (npm ci)"
+  # The lockfile is complete (every platform's optional binaries are listed), so `npm ci` installs
+  # it as it is and never rewrites it: a fresh clone stays clean.
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 
 need_servers() {
