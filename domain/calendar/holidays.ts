@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { addDays, dayOfWeek, isLocalDate, type LocalDate } from './dates';
 import decreeDaysFile from './decree-days.json';
-import { versionInForce, type Versioned } from './versions';
+import { versionInForce, type Versioned } from '../versions';
 
 export type Jurisdiction = 'NL' | 'NO';
 export const JURISDICTIONS: readonly Jurisdiction[] = ['NL', 'NO'];

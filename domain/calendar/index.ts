@@ -27,12 +27,12 @@ import {
   type PeriodKind,
   type PeriodLength,
 } from './periods';
-import { versionInForce } from './versions';
+import { versionInForce } from '../versions';
 
 export * from './dates';
 export * from './holidays';
 export * from './periods';
-export * from './versions';
+export * from '../versions';
 
 export interface DayAdjustment {
   /** The day the period would have ended on. */

@@ -7,7 +7,7 @@
  */
 import type { LocalDate } from './dates';
 import type { Jurisdiction } from './holidays';
-import type { Versioned } from './versions';
+import type { Versioned } from '../versions';
 
 export type PeriodKind = 'cure' | 'decision' | 'objection' | 'renewal-window' | 'appeal' | 'renewal';
 export type PeriodUnit = 'days' | 'weeks' | 'months' | 'years';
@@ -28,6 +28,8 @@ export interface PeriodLength {
 export type ExtensionRegime = 'atw' | 'office-roll' | 'dl149' | 'none';
 
 export interface PeriodVersion extends Versioned {
+  /** Every period version of the calendar names the day it applies from. */
+  validFrom: LocalDate;
   length: PeriodLength;
   /** `forward` counts from the day after `from`; `backward` counts back from `from` (an expiry date). */
   direction: 'forward' | 'backward';

@@ -5,13 +5,13 @@
  */
 import { isLocalDate, type LocalDate } from '../calendar/dates';
 import type { ApplicationFacts, Jurisdiction } from '../application/facts';
-import { versionInForce } from './registry';
+import { ruleInForce } from './registry';
 import type { Assessment, PolicyPack, RuleResult } from './types';
 import { nlB16Pack } from './nl-b16';
 import { noS38Pack } from './no-immigration-act-s38';
 
 export type * from './types';
-export { isInForce, versionInForce, selectInForce, failedConditions } from './registry';
+export { ruleInForce, selectInForce, failedConditions } from './registry';
 export { nlB16Pack, NL_B16_PERMIT_RULES, firstPermitAsMinor, withdrawalFactsSchema, type NlFindings } from './nl-b16';
 export { noS38Pack, type NoFindings } from './no-immigration-act-s38';
 
@@ -42,7 +42,7 @@ export function assess(application: ApplicationFacts, onDate: LocalDate): Assess
 export function evaluateRule(application: ApplicationFacts, ruleId: string, onDate: LocalDate): RuleResult {
   checkDate(onDate);
   const pack = PACKS[application.jurisdiction] as PolicyPack<ApplicationFacts, object>;
-  const rule = versionInForce(pack.rules, ruleId, onDate);
+  const rule = ruleInForce(pack.rules, ruleId, onDate);
   if (!rule) throw new Error(`no version of rule ${ruleId} is in force on ${onDate} in pack ${pack.id}`);
   return rule.evaluate(application, onDate);
 }

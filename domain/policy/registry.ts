@@ -2,20 +2,17 @@
  * Versions and results: which version of a rule is in force on a date, how a rule reports its
  * declared conditions, and what a list of conditions adds up to. Shared by every policy pack.
  */
-import { compareDates, type LocalDate } from '../calendar/dates';
-import type { Assessment, Condition, ConditionSpec, FailingCondition, OutcomeKind, Rule, RuleResult, RuleVersion, Waiver, WeighedFactor } from './types';
+import type { LocalDate } from '../calendar/dates';
+import { versionInForce } from '../versions';
+import type { Assessment, Condition, ConditionSpec, FailingCondition, OutcomeKind, Rule, RuleResult, Waiver, WeighedFactor } from './types';
 
-export function isInForce(rule: Pick<RuleVersion, 'validFrom' | 'validUntil'>, onDate: LocalDate): boolean {
-  return (rule.validFrom === undefined || compareDates(rule.validFrom, onDate) <= 0) && (rule.validUntil === undefined || compareDates(onDate, rule.validUntil) <= 0);
-}
-
-/** The version of rule `id` in force on `onDate`, or undefined. Two versions in force at once is a defect in the pack. */
-export function versionInForce<F>(rules: readonly Rule<F>[], id: string, onDate: LocalDate): Rule<F> | undefined {
-  const matching = rules.filter((r) => r.id === id && isInForce(r, onDate));
-  if (matching.length > 1) {
-    throw new Error(`rule ${id} has ${matching.length} versions in force on ${onDate}: ${matching.map((r) => r.version).join(', ')}`);
+/** The version of rule `id` in force on `onDate` (the law's one lookup, domain/versions), or undefined. */
+export function ruleInForce<F>(rules: readonly Rule<F>[], id: string, onDate: LocalDate): Rule<F> | undefined {
+  try {
+    return versionInForce(rules.filter((r) => r.id === id), onDate);
+  } catch (defect) {
+    throw new Error(`rule ${id}: ${(defect as Error).message}`);
   }
-  return matching[0];
 }
 
 export function ruleIds<F>(rules: readonly Rule<F>[]): string[] {
@@ -27,7 +24,7 @@ export function selectInForce<F>(rules: readonly Rule<F>[], onDate: LocalDate): 
   const inForce: Rule<F>[] = [];
   const notInForce: string[] = [];
   for (const id of ruleIds(rules)) {
-    const rule = versionInForce(rules, id, onDate);
+    const rule = ruleInForce(rules, id, onDate);
     if (rule) inForce.push(rule);
     else notInForce.push(id);
   }
@@ -37,7 +34,7 @@ export function selectInForce<F>(rules: readonly Rule<F>[], onDate: LocalDate): 
 /** The rules of `ids`, each in its version in force on `onDate`, evaluated (rules that build on other rules call this). */
 export function evaluateInForce<F>(rules: readonly Rule<F>[], ids: readonly string[], facts: F, onDate: LocalDate): RuleResult[] {
   return ids.flatMap((id) => {
-    const rule = versionInForce(rules, id, onDate);
+    const rule = ruleInForce(rules, id, onDate);
     return rule ? [rule.evaluate(facts, onDate)] : [];
   });
 }

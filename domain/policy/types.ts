@@ -7,6 +7,7 @@
  * declared condition has a sentence of the law, and every normative sentence has a condition.
  */
 import type { LocalDate } from '../calendar/dates';
+import type { Versioned } from '../versions';
 
 /**
  * What the law says about the application:
@@ -49,16 +50,13 @@ export interface Condition extends ConditionSpec {
   from?: string;
 }
 
-/** Where a rule version comes from: the text in the pack's folder, or a later official publication. */
-export interface RuleVersion {
+/**
+ * A rule version, versioned as all law is (domain/versions): `source` is the text in the pack's
+ * folder, or, for a later version, its Staatsblad, Staatscourant or Norwegian amendment.
+ */
+export interface RuleVersion extends Versioned {
   /** Distinguishes versions of one rule. */
   version: string;
-  /** The text this version implements (for a later version: its Staatsblad, Staatscourant or Norwegian amendment). */
-  source: string;
-  /** First day the version applies; absent: the text applies on every date before a later version. */
-  validFrom?: LocalDate;
-  /** Last day the version applies (inclusive); absent while in force. */
-  validUntil?: LocalDate;
 }
 
 export interface RuleResult extends RuleVersion {
