@@ -4,7 +4,8 @@
  * checked before it enters the query, so no argument can change the query's shape.
  */
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
-import { isLocalDate, JURISDICTIONS } from '../domain/calendar';
+import { isLocalDate } from '../domain/calendar';
+import { isJurisdiction, knownJurisdictions } from '../domain/jurisdictions';
 import { leafStateNames } from '../machines/diagram';
 import { applicationMachine } from '../machines/application';
 import { APPLICATION_WORKFLOW } from '../workflows/definitions';
@@ -34,8 +35,8 @@ export function parseFilter(options: Record<string, string>, flags: Set<string>)
     if (!CASE_STATES.includes(state)) throw new UsageError(`--state: unknown state "${state}"; known: ${CASE_STATES.join(', ')}`);
   }
   const jurisdiction = options.jurisdiction?.toUpperCase();
-  if (jurisdiction !== undefined && !(JURISDICTIONS as readonly string[]).includes(jurisdiction)) {
-    throw new UsageError(`--jurisdiction: unknown jurisdiction "${options.jurisdiction}"; known: ${JURISDICTIONS.join(', ')}`);
+  if (jurisdiction !== undefined && !isJurisdiction(jurisdiction)) {
+    throw new UsageError(`--jurisdiction: unknown jurisdiction "${options.jurisdiction}"; known: ${knownJurisdictions().join(', ')}`);
   }
   let deadlineBefore: string | undefined;
   const before = options['deadline-before'];

@@ -21,6 +21,7 @@ export type ExceptionGround = keyof typeof EXCEPTION_GROUNDS;
 
 /** Section 38 (fifth paragraph) restrictions that may be attached to a Norwegian permit. */
 export const S38_LIMITATIONS = ['no-basis-for-permanent-permit', 'no-basis-for-family-members', 'not-renewable', 'validity-under-one-year'] as const;
+export type S38Limitation = (typeof S38_LIMITATIONS)[number];
 
 export const PermitTermsSchema = z
   .strictObject({

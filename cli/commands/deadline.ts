@@ -11,13 +11,12 @@ import {
   CalendarInputError,
   computeDeadline,
   isLocalDate,
-  JURISDICTIONS,
   parseDecreeDays,
   periodKinds,
   type DecreeDay,
-  type Jurisdiction,
   type PeriodKind,
 } from '../../domain/calendar';
+import { isJurisdiction, knownJurisdictions } from '../../domain/jurisdictions';
 import { parseArgs, UsageError, type Command } from '../command';
 import { readJsonFile } from '../json-file';
 
@@ -28,10 +27,10 @@ const calendarDate = (option: string) =>
 
 const Options = z.object({
   jurisdiction: z
-    .string({ error: `--jurisdiction is required (one of: ${JURISDICTIONS.join(', ')})` })
+    .string({ error: `--jurisdiction is required (one of: ${knownJurisdictions().join(', ')})` })
     .transform((value) => value.toUpperCase())
-    .refine((value): value is Jurisdiction => (JURISDICTIONS as readonly string[]).includes(value), {
-      error: (issue) => `--jurisdiction: unknown jurisdiction "${String(issue.input)}"; known: ${JURISDICTIONS.join(', ')}`,
+    .refine(isJurisdiction, {
+      error: (issue) => `--jurisdiction: unknown jurisdiction "${String(issue.input)}"; known: ${knownJurisdictions().join(', ')}`,
     }),
   kind: z.string({ error: '--kind is required' }),
   from: calendarDate('from'),

@@ -18,9 +18,10 @@ import {
   isLocalDate,
   type LocalDate,
 } from './dates';
-import { JURISDICTIONS, nonWorkingReasons, type CalendarOptions, type DecreeDay, type Jurisdiction } from './holidays';
+import { nonWorkingReasons, type CalendarOptions } from './holidays';
+import { isJurisdiction, jurisdictionPack, knownJurisdictions, type Jurisdiction } from '../jurisdictions/registry';
 import {
-  MODELLED_FROM,
+  modelledFrom,
   periodDefinition,
   periodKinds,
   type ExtensionRegime,
@@ -31,6 +32,7 @@ import { versionInForce } from '../versions';
 
 export * from './dates';
 export * from './holidays';
+export type { Jurisdiction } from '../jurisdictions/registry';
 export * from './periods';
 export * from '../versions';
 
@@ -86,16 +88,15 @@ export class CalendarInputError extends RangeError {
   }
 }
 
-const OFFICE_TIME_ZONE: Record<Jurisdiction, string> = { NL: 'Europe/Amsterdam', NO: 'Europe/Oslo' };
-
+/** The office's time zone in `jurisdiction`: a deadline ends at the end of its day there. */
 export function officeTimeZone(jurisdiction: Jurisdiction): string {
-  return OFFICE_TIME_ZONE[jurisdiction];
+  return jurisdictionPack(jurisdiction).timeZone;
 }
 
 export function computeDeadline(request: DeadlineRequest): DetailedDeadlineComputation {
   const { jurisdiction, kind, from } = request;
-  if (!JURISDICTIONS.includes(jurisdiction)) {
-    throw new CalendarInputError('jurisdiction', `unknown jurisdiction "${String(jurisdiction)}"; known: ${JURISDICTIONS.join(', ')}`);
+  if (typeof jurisdiction !== 'string' || !isJurisdiction(jurisdiction)) {
+    throw new CalendarInputError('jurisdiction', `unknown jurisdiction "${String(jurisdiction)}"; known: ${knownJurisdictions().join(', ')}`);
   }
   if (typeof from !== 'string' || !isLocalDate(from)) {
     throw new CalendarInputError('from', `"${String(from)}" is not a calendar date (YYYY-MM-DD)`);
@@ -109,11 +110,8 @@ export function computeDeadline(request: DeadlineRequest): DetailedDeadlineCompu
   }
   const onDate = request.onDate ?? from;
   if (!isLocalDate(onDate)) throw new CalendarInputError('onDate', `"${onDate}" is not a calendar date (YYYY-MM-DD)`);
-  if (onDate < MODELLED_FROM[jurisdiction]) {
-    throw new CalendarInputError(
-      'onDate',
-      `${onDate} is before ${MODELLED_FROM[jurisdiction]}, the earliest date dossier models the law of ${jurisdiction} for`,
-    );
+  if (onDate < modelledFrom(jurisdiction)) {
+    throw new CalendarInputError('onDate', `${onDate} is before ${modelledFrom(jurisdiction)}, the earliest date dossier models the law of ${jurisdiction} for`);
   }
   const version = versionInForce(definition.versions, onDate);
   if (!version) {

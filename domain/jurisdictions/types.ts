@@ -1,0 +1,143 @@
+/**
+ * What a jurisdiction is to dossier: one pack with its legal calendar, its procedure, the facts its
+ * policy reads, the policy itself and the words its notices use. Machines and workflows hold no
+ * jurisdiction's law; they ask the pack of the case's jurisdiction (registry.ts).
+ */
+import type { z } from 'zod';
+import type { LocalDate } from '../calendar/dates';
+import type { DecreeDay, HolidayRule } from '../calendar/holiday-rules';
+import type { PeriodDefinition, PeriodKind } from '../calendar/periods';
+import type { ExceptionGround, PermitTerms, S38Limitation } from '../case-actions';
+import type { PenaltyComputation } from '../decision-clock';
+import type { NoticeDeadline } from '../notices';
+import type { PolicyPack } from '../policy/types';
+
+export interface JurisdictionCalendar {
+  /** The earliest date the calendar models this jurisdiction's law for: earlier dates are refused. */
+  modelledFrom: LocalDate;
+  /** The days besides Saturdays and Sundays on which no legal period ends. */
+  holidays: readonly HolidayRule[];
+  /** Days equated with a holiday by decree, shipped as data. */
+  decreeDays: readonly DecreeDay[];
+  /** Every period the machines and the CLI compute, each with its dated versions. */
+  periods: readonly PeriodDefinition[];
+}
+
+/** The decision period the law sets, and what moves it: each entry of the decision clock cites one of these. */
+export interface DecisionPeriodLaw {
+  /** Where the period comes from (its length is the calendar's `decision` period). */
+  basis: string;
+  /** The rule that moves its end, after suspensions and extensions, off a day that is not a working day. */
+  rollsOn: string;
+  /** The suspension while the applicant may supply missing evidence, or null where none. */
+  suspendedForEvidence: string | null;
+  /** The extension when the office asks the foreign ministry for a country report, or null where none. */
+  extendedForCountryReport: { basis: string; months: number } | null;
+  /** A penalty for not deciding in time, owed after a notice of default, or null where the law has none. */
+  penalty: {
+    /** The rule that a notice of default has effect only once the period has ended. */
+    noticeOfDefault: string;
+    compute(noticeReceivedOn: LocalDate, asOf: LocalDate): PenaltyComputation;
+  } | null;
+}
+
+/** When the holder is invited to renew, by when a renewal keeps lawful residence, and when to remind. */
+export interface RenewalCalendar {
+  inviteOn: LocalDate;
+  deadline: NoticeDeadline;
+  remindOn: LocalDate;
+  /** The permit's last instant. */
+  expiresAt: string;
+}
+
+/** What filing a renewal on a day means for the holder's residence. */
+export type RenewalTiming =
+  | { kind: 'too-early'; opensOn: LocalDate; citation: string }
+  | { kind: 'in-time'; citation: string }
+  /** Filed late, but the new permit follows on without a gap. */
+  | { kind: 'late-no-gap'; graceEnds: LocalDate; citation: string }
+  /** Filed so late that the gap is recorded and the reason for lateness assessed. */
+  | { kind: 'late-gap'; gap: { from: LocalDate; to: LocalDate }; citation: string }
+  /** Filed too late to keep the right to stay while the application is pending. */
+  | { kind: 'late-no-right-to-stay'; due: LocalDate; citation: string };
+
+/** The permit as the procedure reads it (a subset of domain/permit's Permit, to keep the layers apart). */
+export interface PermitView {
+  jurisdiction: string;
+  restriction: string;
+  validFrom: LocalDate;
+  validUntil: LocalDate;
+  s38Limitations: readonly S38Limitation[];
+  admittedAsMinorForFamilyReunification?: { admittedOn: LocalDate; dateOfBirth: LocalDate };
+}
+
+/** An ex officio change of the permit on a date the law sets (NL: the old-act estate permit after one year). */
+export interface Conversion {
+  dueOn: LocalDate;
+  /** The articles the change rests on, as the notice quotes them. */
+  grounds: string[];
+  /** The permit's terms from the day of the change. */
+  terms(convertedOn: LocalDate): Pick<PermitTerms, 'restriction' | 'labourMarketNote' | 'validFrom' | 'validUntil'>;
+  /** The rule under which a contra-indication stops the change and a caseworker decides. */
+  contraIndicationBasis: string;
+}
+
+/** The procedural law of a jurisdiction: everything in a case's and a permit's life that the law, not the office, decides. */
+export interface Procedure {
+  /** The period in which the office must decide, counted from receipt; null where the law sets none. */
+  decisionPeriod: DecisionPeriodLaw | null;
+  /** A decision not to process an incomplete application after the cure period; null where the law has none. */
+  notProcessed: { ground: string; sendWithinDays: number; basis: string } | null;
+  /** Why the office asks the foreign ministry for one country report per case (the law, or the office's policy). */
+  countryReportOnce: string;
+  /** The remedy against a decision: objection to the office or appeal, and the calendar's period for it. */
+  remedy: { kind: 'objection' | 'appeal'; period: PeriodKind };
+  /** The exception grounds a refusal of an entitled applicant may rest on, each with its citation. */
+  exceptionGrounds: Partial<Record<ExceptionGround, string>>;
+  /** In a case concerning children, the best interests are recorded before a decision; null where the law asks nothing. */
+  bestInterests: { basis: string } | null;
+  /** The restrictions a permit may carry, and why; null where the law allows none. */
+  permitRestrictions: { allowed: readonly S38Limitation[]; basis: string } | null;
+  renewal: {
+    calendar(validUntil: LocalDate): RenewalCalendar;
+    timing(validUntil: LocalDate, filedOn: LocalDate): RenewalTiming;
+    /** The rule under which the lateness of a renewal filed with a gap is assessed; null where none. */
+    latenessBasis: string | null;
+    /** What the expiry notice of a permit that may not be renewed cites. */
+    notRenewable(permit: PermitView): string;
+  };
+  withdrawal: {
+    /** The ground a permit is withdrawn on. */
+    basis: string;
+    /** Why a withdrawal on `basis` is refused, naming the rule; null when it may proceed. */
+    obstacle(basis: 'incorrect-information' | 'conditions-no-longer-met', onDate: LocalDate): string | null;
+  };
+  /** Dates in a permit's life the law attaches consequences to. */
+  milestones: {
+    /** What a permit granted on these facts must remember (NL: an admission as a minor, for the art. 3.50 date). */
+    atGrant(facts: unknown): Pick<PermitView, 'admittedAsMinorForFamilyReunification'>;
+    conversion(permit: PermitView): Conversion | null;
+    /** The day the holder may apply for a permit of their own, and the rule; null where none. */
+    independence(permit: PermitView): { eligibleOn: LocalDate; grounds: string[] } | null;
+  };
+}
+
+/** The words of a notice that depend on the jurisdiction, not on the language. */
+export interface NoticeWording {
+  /** The remedy the notices name: an objection to the office (NL) or an appeal (NO). */
+  remedy: 'objection' | 'appeal';
+}
+
+export interface JurisdictionPack {
+  /** The code every record carries: `facts.jurisdiction`, `permit.jurisdiction`. */
+  code: string;
+  name: string;
+  /** The office's time zone: a deadline ends at the end of its day there. */
+  timeZone: string;
+  calendar: JurisdictionCalendar;
+  procedure: Procedure;
+  /** Builds the schema of an application's facts here, discriminated by `jurisdiction` (built when called, not kept: application/nl.ts). */
+  facts: () => z.ZodType<{ jurisdiction: string }>;
+  policy: PolicyPack<never, object>;
+  notices: NoticeWording;
+}
