@@ -10,7 +10,7 @@
  * Options: `--cases 150` (cases per run), `--layer-workflows 60` (baselines per module layer),
  * `--runs 3`, `--layers bare,zod,...` (module layers to measure), `--threaded` (workflows in the
  * SDK's worker thread, as in production: RSS only, the main thread's heap does not see them),
- * `--preload ./machines/actions,./domain/policy` (an experiment: dossier's bundle with the SDK's
+ * `--preload ./machines/guards,./domain/policy` (an experiment: dossier's bundle with the SDK's
  * `preloadModules`).
  */
 import { rmSync } from 'node:fs';

@@ -1,10 +1,11 @@
 /**
  * The decision clock as a ledger. The period in which the office must decide starts at receipt
- * (Vw 2000 art. 25(1)); every suspension and extension is an entry with its legal basis, start,
+ * (in NL Vw 2000 art. 25(1); the jurisdiction's procedure says which, if any); every suspension and extension is an entry with its legal basis, start,
  * end and the notice that announced it. An entry is never edited but closed, and the deadline is
  * always derived from the entries, so an operator can see why it is what it is.
  */
 import { addDays, addMonths, computeDeadline, daysBetween, endOfDay, officeTimeZone, rollToWorkingDay, type Jurisdiction, type LocalDate } from './calendar';
+import { procedureOf } from './jurisdictions/registry';
 
 export type ClockEntry =
   | {
@@ -48,18 +49,12 @@ export interface DecisionDeadline {
   adjustments: { date: LocalDate; movedTo: LocalDate; reason: string }[];
 }
 
-export const DECISION_PERIOD_BASIS: Record<Jurisdiction, string | null> = {
-  NL: 'Vw 2000 art. 25(1)',
-  // Norwegian law sets no fixed decision period; forvaltningsloven s. 11a asks for a decision without undue delay.
-  NO: null,
-};
-
-/** Opens the ledger at receipt, or returns an empty one where the law sets no decision period. */
+/** Opens the ledger at receipt, or returns an empty one where the law sets no decision period (the jurisdiction's procedure). */
 export function openDecisionClock(jurisdiction: Jurisdiction, receivedOn: LocalDate): DecisionClock {
-  const basis = DECISION_PERIOD_BASIS[jurisdiction];
-  if (!basis) return [];
+  const law = procedureOf(jurisdiction).decisionPeriod;
+  if (!law) return [];
   const period = computeDeadline({ jurisdiction, kind: 'decision', from: receivedOn });
-  return [{ kind: 'period', legalBasis: period.citations[0] ?? basis, start: receivedOn, end: period.nominalDue, noticeKey: null }];
+  return [{ kind: 'period', legalBasis: period.citations[0] ?? law.basis, start: receivedOn, end: period.nominalDue, noticeKey: null }];
 }
 
 /** The deadline the ledger gives: the period's end, plus closed suspensions, plus extensions, rolled to a working day. */
@@ -82,7 +77,7 @@ export function decisionDeadline(jurisdiction: Jurisdiction, clock: DecisionCloc
     }
   }
   if (suspendedSince) return { due: null, dueAt: null, suspendedSince, suspendedDays, adjustments: [] };
-  const rolled = rollToWorkingDay(jurisdiction, due, 'the decision period runs on to the next working day (Algemene termijnenwet art. 1(1))');
+  const rolled = rollToWorkingDay(jurisdiction, due, procedureOf(jurisdiction).decisionPeriod?.rollsOn ?? 'the decision period runs on to the next working day');
   return { due: rolled.due, dueAt: endOfDay(rolled.due, officeTimeZone(jurisdiction)), suspendedSince: null, suspendedDays, adjustments: rolled.adjustments };
 }
 
@@ -101,13 +96,7 @@ export function extend(clock: DecisionClock, entry: { legalBasis: string; reason
   return [...clock, { kind: 'extension', ...entry, noticeKey: entry.noticeKey ?? null }];
 }
 
-/**
- * Penalty for not deciding in time (Awb 4:17): owed from the day on which two weeks have passed
- * after the office, the decision period having ended, received a written notice of default
- * (lid 3), for at most 42 days, at EUR 23 a day for the first 14 days, 35 for the next 14 and 45
- * after that (lid 2). A notice of default before the period ended has no effect, so the machine
- * accepts one only once the case is overdue.
- */
+/** A penalty owed for not deciding in time, as the jurisdiction's law computes it (NL: Awb 4:17). */
 export interface PenaltyComputation {
   legalBasis: string;
   noticeOfDefaultReceivedOn: LocalDate;
@@ -116,26 +105,4 @@ export interface PenaltyComputation {
   /** Penalty days owed up to and including `asOf` (or up to the decision). */
   days: number;
   amountEur: number;
-}
-
-export const PENALTY_BASIS = 'Awb 4:17 (dwangsom bij niet tijdig beslissen)';
-const PENALTY_RATES = [
-  { days: 14, eur: 23 },
-  { days: 14, eur: 35 },
-  { days: 14, eur: 45 },
-];
-const MAX_PENALTY_DAYS = 42;
-
-export function penaltyFor(noticeReceivedOn: LocalDate, asOf: LocalDate): PenaltyComputation {
-  const firstPenaltyDay = addDays(noticeReceivedOn, 14);
-  const lastPossiblePenaltyDay = addDays(firstPenaltyDay, MAX_PENALTY_DAYS - 1);
-  const days = Math.max(0, Math.min(MAX_PENALTY_DAYS, daysBetween(firstPenaltyDay, asOf) + 1));
-  let remaining = days;
-  let amountEur = 0;
-  for (const rate of PENALTY_RATES) {
-    const taken = Math.min(remaining, rate.days);
-    amountEur += taken * rate.eur;
-    remaining -= taken;
-  }
-  return { legalBasis: PENALTY_BASIS, noticeOfDefaultReceivedOn: noticeReceivedOn, firstPenaltyDay, lastPossiblePenaltyDay, days, amountEur };
 }

@@ -8,6 +8,7 @@
  * `extend-cure-period`) is drawn as a loop on its state; an eventless one (`always`) as `[guard]`.
  */
 import type { AnyStateMachine } from 'xstate';
+import { guardNames } from './guards';
 
 /** The parts of an XState state node the diagram reads (xstate's own StateNode type is too generic to walk comfortably). */
 interface NodeView {
@@ -47,12 +48,12 @@ export function leafStates(machine: AnyStateMachine): { name: string; final: boo
 
 export const leafStateNames = (machine: AnyStateMachine): string[] => leafStates(machine).map((s) => s.name);
 
+/** A guard as the diagram prints it: its rule names joined by `&` (`actorMayAct & objectionInTime`). */
 function guardLabel(guard: unknown): string | null {
   if (guard === undefined) return null;
-  if (typeof guard === 'string') return guard;
-  if (typeof guard === 'object' && guard !== null && 'type' in guard) return String((guard as { type: unknown }).type);
+  const names = guardNames(guard);
   // An inline guard function has no name the office would recognise.
-  return 'condition';
+  return names.length ? names.join(' & ') : 'condition';
 }
 
 /** Mermaid ids must be unique and plain: the state's key when no other state shares it, else its path. */

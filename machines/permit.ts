@@ -14,69 +14,31 @@
  * as new at each.
  */
 import { and, assign, enqueueActions, not, setup, type SnapshotFrom } from 'xstate';
-import { innermostState, offeredActions, refusal } from './actions';
-import type { ApplicationFacts } from '../domain/application';
+import { innermostState, lawGuards, offeredActions, refusal, type LawRules } from './guards';
 import { addMonths, endOfDay, localDateOf, officeTimeZone, startOfDay, type LocalDate } from '../domain/calendar';
-import type { Contact } from '../domain/case';
-import type { PermitTerms } from '../domain/case-actions';
+import type { ContraIndicationCheck, ContraIndicationReview, EffectOf, PermitEffects, RenewalCaseRequest, RenewalCaseResult } from '../domain/effects';
+import { procedureOf } from '../domain/jurisdictions';
 import type { Notice, NoticeDeadline } from '../domain/notices';
 import {
-  CONTRA_INDICATION_GROUNDS,
-  CONVERSION_GROUNDS,
-  conversionDate,
-  convertedTerms,
-  independenceDate,
-  INDEPENDENCE_GROUNDS,
   isRenewable,
   LATE_RENEWAL_MONTHS,
-  NOT_RENEWABLE,
   objectionPeriod,
   PERMIT_ACTION_TYPES,
   permitRoleObstacle,
   renewalCalendar,
   renewalTiming,
-  WITHDRAWAL_BASIS,
+  withdrawalBasis,
   withdrawalObstacle,
   type ContraIndicationFinding,
-  type ContraIndicationGround,
   type Permit,
   type PermitAction,
   type PermitActionType,
   type RenewalTiming,
 } from '../domain/permit';
 
+export type { ContraIndicationCheck, ContraIndicationReview, RenewalCaseRequest, RenewalCaseResult } from '../domain/effects';
+
 export type PermitTimerId = 'renewal-invitation' | 'renewal-reminder' | 'expiry' | 'late-renewal' | 'conversion' | 'independence' | 'objection-period';
-
-export interface ContraIndicationCheck {
-  permitNumber: string;
-  caseNumber: string;
-  /** The anniversary: findings recorded on or before it count. */
-  onDate: LocalDate;
-  grounds: ContraIndicationGround[];
-}
-
-export interface ContraIndicationReview {
-  /** Idempotency key of the caseworker's case. */
-  key: string;
-  permitNumber: string;
-  caseNumber: string;
-  onDate: LocalDate;
-  findings: ContraIndicationFinding[];
-}
-
-/** The renewal case: the application lifecycle, run as a child workflow. */
-export interface RenewalCaseRequest {
-  n: number;
-  workflowId: string;
-  application: { caseNumber: string; contact: Contact; facts: ApplicationFacts };
-  /** The permit this case renews: its grant goes back to the permit, not to a new one. */
-  renewalOf: string;
-}
-
-/** How a renewal case ended, as the workflow reports it. */
-export type RenewalCaseResult =
-  | { outcome: 'granted'; terms: PermitTerms }
-  | { outcome: 'refused' | 'not-processed' | 'withdrawn' | 'failed'; detail: string };
 
 export type PermitSystemEvent =
   | { type: 'renewal-window.opened'; at: string }
@@ -92,13 +54,11 @@ export type PermitActionEvent = PermitAction & { at: string };
 export type PermitEvent = PermitSystemEvent | PermitActionEvent;
 
 type TimerParams = { timer: PermitTimerId; at: string | null; event: PermitSystemEvent['type'] };
+/** What the workflow must do in the world after a transition: the effects of domain/effects, and timers. */
 export type PermitEffect =
-  | { type: 'sendNotice'; params: Notice }
+  | EffectOf<PermitEffects>
   | { type: 'armTimer'; params: TimerParams }
-  | { type: 'cancelTimer'; params: { timer: PermitTimerId } }
-  | { type: 'checkContraIndications'; params: ContraIndicationCheck }
-  | { type: 'openContraIndicationReview'; params: ContraIndicationReview }
-  | { type: 'startRenewalCase'; params: RenewalCaseRequest };
+  | { type: 'cancelTimer'; params: { timer: PermitTimerId } };
 
 export interface RenewalRecord {
   n: number;
@@ -166,6 +126,7 @@ export interface PermitOutput {
 }
 
 const FRESH_PERIOD: PermitContext['period'] = { invitedAt: null, remindedAt: null, expiredAt: null };
+const procedureOfPermit = (context: PermitContext) => procedureOf(context.permit.jurisdiction);
 const zoneOf = (context: PermitContext) => officeTimeZone(context.permit.jurisdiction);
 const dayOf = (context: PermitContext, at: string) => localDateOf(at, zoneOf(context));
 const calendarOf = (context: PermitContext) => renewalCalendar(context.permit.jurisdiction, context.permit.validUntil);
@@ -228,6 +189,12 @@ const syncPeriodTimers = [
   armFor(({ context }) => arm('expiry', context.period.expiredAt ? null : calendarOf(context).expiresAt, 'permit.expired')),
 ];
 
+/** The permit as first granted: the terms of its first period over the holder and law that do not change. */
+const asGranted = (context: PermitContext): Permit => ({ ...context.permit, ...context.history[0] });
+
+/** The conversion the law attaches to this permit (its jurisdiction's procedure): read from the permit as granted. */
+const conversionLaw = (context: PermitContext) => procedureOfPermit(context).milestones.conversion(asGranted(context));
+
 /** Conversion: new terms, the holder told, the period's timers moved to the new expiry. */
 const convert = [
   'convertTerms' as const,
@@ -236,57 +203,79 @@ const convert = [
     kind: 'conversion',
     convertedOn: context.conversion!.dueOn,
     validUntil: context.permit.validUntil,
-    grounds: CONVERSION_GROUNDS,
+    grounds: conversionLaw(context)!.grounds,
   })),
   ...syncPeriodTimers,
 ];
 
-/** Why an action is not available in this context at all (whatever its payload); null when it is. */
-const unavailable: Partial<Record<PermitActionType, (context: PermitContext) => string | null>> = {
-  'file-renewal': (context) => (isRenewable(context.permit) ? null : NOT_RENEWABLE),
-  'assess-lateness': (context) => {
-    const renewal = pendingRenewal(context);
-    if (renewal?.timing.kind !== 'late-gap') return 'no pending renewal was filed more than four weeks after expiry: there is no lateness to assess (Vw 2000 art. 26)';
-    return renewal.lateness ? 'the lateness of this renewal has already been assessed' : null;
-  },
-  'resolve-contra-indication': (context) =>
-    context.conversion?.status === 'review' ? null : 'no conversion awaits a caseworker\'s decision on a contra-indication (Vc 2000 B16/7.1)',
-  withdraw: (context) => (pendingWithdrawal(context) ? 'a withdrawal of this permit is already pending' : null),
-  'lodge-objection': (context) => {
-    const withdrawal = pendingWithdrawal(context);
-    if (!withdrawal) return 'there is no withdrawal decision to object to';
-    return withdrawal.lodgedOn ? `an objection was already lodged on ${withdrawal.lodgedOn}` : null;
-  },
-  'decide-objection': (context) => (pendingWithdrawal(context)?.lodgedOn ? null : 'no objection against a withdrawal is pending'),
-};
+/**
+ * The rules the permit machine's guards apply, each named after what the law requires and citing
+ * the article of the permit's jurisdiction (its procedure). Who may act is the office's access policy.
+ */
+const renewalFiled = (event: PermitActionEvent) => event as Extract<PermitActionEvent, { type: 'file-renewal' }>;
+const filingTiming = (context: PermitContext, event: PermitActionEvent) => renewalTiming(context.permit.jurisdiction, context.permit.validUntil, renewalFiled(event).filedOn);
 
-/** Why the action's payload is refused, citing the rule; null when it may proceed. */
-function payloadObstacle(context: PermitContext, event: PermitActionEvent): string | null {
-  const { permit } = context;
-  switch (event.type) {
-    case 'file-renewal': {
-      if (event.facts.jurisdiction !== permit.jurisdiction) return `the renewal's facts are for ${event.facts.jurisdiction}, the permit is ${permit.jurisdiction}`;
-      if (event.filedOn > dayOf(context, event.at)) return `filedOn ${event.filedOn} is a future date`;
-      const timing = renewalTiming(permit.jurisdiction, permit.validUntil, event.filedOn);
-      if (timing.kind === 'too-early') return `a renewal may be filed from ${timing.opensOn} (${timing.citation})`;
-      if (timing.kind === 'late-gap' && !event.lateReason) {
-        return `filed more than four weeks after the permit expired on ${permit.validUntil}: give lateReason, so the reason for lateness can be assessed (${timing.citation})`;
-      }
-      return null;
-    }
-    case 'withdraw':
-      return withdrawalObstacle(permit.jurisdiction, event.basis, dayOf(context, event.at));
-    case 'lodge-objection': {
+export const PERMIT_RULES = {
+  actorMayAct: { refuses: (_, event) => permitRoleObstacle(event.type, event.actor) },
+  renewable: { caseOnly: true, refuses: (context) => (isRenewable(context.permit) ? null : procedureOfPermit(context).renewal.notRenewable(context.permit)) },
+  renewalFactsOfThisJurisdiction: {
+    refuses: (context, event) => {
+      const { facts } = renewalFiled(event);
+      return facts.jurisdiction === context.permit.jurisdiction ? null : `the renewal's facts are for ${facts.jurisdiction}, the permit is ${context.permit.jurisdiction}`;
+    },
+  },
+  filedOnNotInFuture: { refuses: (context, event) => (renewalFiled(event).filedOn > dayOf(context, event.at) ? `filedOn ${renewalFiled(event).filedOn} is a future date` : null) },
+  renewalWindowOpen: {
+    refuses: (context, event) => {
+      const timing = filingTiming(context, event);
+      return timing.kind === 'too-early' ? `a renewal may be filed from ${timing.opensOn} (${timing.citation})` : null;
+    },
+  },
+  lateReasonGiven: {
+    refuses: (context, event) => {
+      const timing = filingTiming(context, event);
+      return timing.kind === 'late-gap' && !renewalFiled(event).lateReason
+        ? `filed more than four weeks after the permit expired on ${context.permit.validUntil}: give lateReason, so the reason for lateness can be assessed (${timing.citation})`
+        : null;
+    },
+  },
+  latenessToAssess: {
+    caseOnly: true,
+    refuses: (context) => {
+      const renewal = pendingRenewal(context);
+      const basis = procedureOfPermit(context).renewal.latenessBasis ?? 'this jurisdiction\'s law assesses no lateness';
+      if (renewal?.timing.kind !== 'late-gap') return `no pending renewal was filed with a gap after expiry: there is no lateness to assess (${basis})`;
+      return renewal.lateness ? 'the lateness of this renewal has already been assessed' : null;
+    },
+  },
+  contraIndicationUnderReview: {
+    caseOnly: true,
+    refuses: (context) =>
+      context.conversion?.status === 'review' ? null : `no conversion awaits a caseworker's decision on a contra-indication (${conversionLaw(context)?.contraIndicationBasis ?? 'no conversion applies to this permit'})`,
+  },
+  noWithdrawalPending: { caseOnly: true, refuses: (context) => (pendingWithdrawal(context) ? 'a withdrawal of this permit is already pending' : null) },
+  withdrawalGroundAllowed: {
+    refuses: (context, event) => (event.type === 'withdraw' ? withdrawalObstacle(context.permit.jurisdiction, event.basis, dayOf(context, event.at)) : null),
+  },
+  withdrawalToObjectTo: {
+    caseOnly: true,
+    refuses: (context) => {
+      const withdrawal = pendingWithdrawal(context);
+      if (!withdrawal) return 'there is no withdrawal decision to object to';
+      return withdrawal.lodgedOn ? `an objection was already lodged on ${withdrawal.lodgedOn}` : null;
+    },
+  },
+  objectionInTime: {
+    refuses: (context, event) => {
+      if (event.type !== 'lodge-objection') return null;
       const { due, citations } = pendingWithdrawal(context)!.objection;
       return event.receivedOn > due ? `the objection period ended on ${due} (${citations[0]}); an objection received on ${event.receivedOn} is late` : null;
-    }
-    default:
-      return null;
-  }
-}
+    },
+  },
+  objectionPending: { caseOnly: true, refuses: (context) => (pendingWithdrawal(context)?.lodgedOn ? null : 'no objection against a withdrawal is pending') },
+} satisfies LawRules<PermitContext, PermitActionEvent>;
 
-const rejectionIn = (context: PermitContext, event: PermitActionEvent) =>
-  permitRoleObstacle(event.type, event.actor) ?? unavailable[event.type]?.(context) ?? payloadObstacle(context, event);
+const FILE_RENEWAL = and(['actorMayAct', 'renewable', 'renewalFactsOfThisJurisdiction', 'filedOnNotInFuture', 'renewalWindowOpen', 'lateReasonGiven']);
 
 export const permitMachine = setup({
   types: {
@@ -308,7 +297,7 @@ export const permitMachine = setup({
     convertTerms: assign(({ context, event }) => {
       const conversion = context.conversion!;
       const resolution = event.type === 'resolve-contra-indication' ? { decision: event.decision, grounds: event.grounds, at: event.at } : conversion.resolution;
-      return { ...newTerms(context, convertedTerms(conversion.dueOn), 'conversion'), conversion: { ...conversion, status: 'converted' as const, resolution } };
+      return { ...newTerms(context, conversionLaw(context)!.terms(conversion.dueOn), 'conversion'), conversion: { ...conversion, status: 'converted' as const, resolution } };
     }),
     renewTerms: assign(({ context, event }) => {
       const { result } = event as Extract<PermitEvent, { type: 'renewal-case.decided' }>;
@@ -328,11 +317,9 @@ export const permitMachine = setup({
     }),
   },
   guards: {
-    allowed: ({ context, event }) => rejectionIn(context, event as PermitActionEvent) === null,
-    // Immigration Act s. 38 fifth paragraph: a permit may be granted as not renewable.
-    renewable: ({ context }) => isRenewable(context.permit),
+    ...lawGuards(PERMIT_RULES),
     renewalPending: ({ context }) => pendingRenewal(context) !== undefined,
-    // Vc B16/7.1: the estate permit converts when held for a year without a break; an expired one is not held.
+    // A conversion on its anniversary needs a permit in force: an expired one is not held.
     inForce: ({ context }) => !context.period.expiredAt || pendingRenewal(context) !== undefined,
     noContraIndication: ({ event }) => (event as Extract<PermitEvent, { type: 'contra-indications.checked' }>).findings.length === 0,
     decidedToConvert: ({ event }) => (event as Extract<PermitActionEvent, { type: 'resolve-contra-indication' }>).decision === 'convert',
@@ -345,9 +332,9 @@ export const permitMachine = setup({
   initial: 'live',
   context: ({ input }) => {
     const { permit } = input;
-    const conversionOn = conversionDate(permit);
-    const admission = permit.jurisdiction === 'NL' ? permit.admittedAsMinorForFamilyReunification : undefined;
-    const eligibleOn = admission ? independenceDate(admission) : null;
+    const { milestones } = procedureOf(permit.jurisdiction);
+    const conversionOn = milestones.conversion(permit)?.dueOn;
+    const eligibleOn = milestones.independence(permit)?.eligibleOn;
     return {
       permit,
       startedAt: input.startedAt,
@@ -395,7 +382,7 @@ export const permitMachine = setup({
                   ...noticeBase(context),
                   kind: 'expiry',
                   renewable: false,
-                  deadline: { due: context.permit.validUntil, dueAt: expiresAt, timeZone: zoneOf(context), citations: [`Vb 2000 art. 3.64 / permit validity; ${NOT_RENEWABLE}`] },
+                  deadline: { due: context.permit.validUntil, dueAt: expiresAt, timeZone: zoneOf(context), citations: [procedureOfPermit(context).renewal.notRenewable(context.permit)] },
                 };
               }),
             ],
@@ -425,7 +412,7 @@ export const permitMachine = setup({
                   permitNumber: context.permit.permitNumber,
                   caseNumber: context.permit.caseNumber,
                   onDate: context.conversion!.dueOn,
-                  grounds: CONTRA_INDICATION_GROUNDS,
+                  grounds: [...conversionLaw(context)!.contraIndications],
                 }),
               },
             ],
@@ -461,10 +448,10 @@ export const permitMachine = setup({
           },
         ],
         'resolve-contra-indication': [
-          { guard: and(['allowed', 'decidedToConvert', 'renewalPending']), actions: convert },
-          { guard: and(['allowed', 'decidedToConvert']), target: '.valid', actions: convert },
+          { guard: and(['actorMayAct', 'contraIndicationUnderReview', 'decidedToConvert', 'renewalPending']), actions: convert },
+          { guard: and(['actorMayAct', 'contraIndicationUnderReview', 'decidedToConvert']), target: '.valid', actions: convert },
           {
-            guard: 'allowed',
+            guard: and(['actorMayAct', 'contraIndicationUnderReview']),
             actions: assign({
               conversion: ({ context, event }) => ({ ...context.conversion!, status: 'maintained' as const, resolution: { decision: event.decision, grounds: event.grounds, at: event.at } }),
             }),
@@ -473,11 +460,16 @@ export const permitMachine = setup({
         'independence.due': {
           actions: [
             assign({ independence: ({ context, event }) => ({ ...context.independence!, notifiedAt: event.at }) }),
-            ...notify((context) => ({ ...noticeBase(context), kind: 'independent-permit', eligibleOn: context.independence!.eligibleOn, grounds: INDEPENDENCE_GROUNDS })),
+            ...notify((context) => ({
+              ...noticeBase(context),
+              kind: 'independent-permit',
+              eligibleOn: context.independence!.eligibleOn,
+              grounds: procedureOfPermit(context).milestones.independence(asGranted(context))?.grounds ?? [],
+            })),
           ],
         },
         withdraw: {
-          guard: 'allowed',
+          guard: and(['actorMayAct', 'noWithdrawalPending', 'withdrawalGroundAllowed']),
           actions: [
             assign({
               withdrawals: ({ context, event }) => {
@@ -488,7 +480,7 @@ export const permitMachine = setup({
                   {
                     decidedAt: event.at,
                     withdrawnOn,
-                    grounds: [WITHDRAWAL_BASIS[context.permit.jurisdiction], ...event.grounds],
+                    grounds: [withdrawalBasis(context.permit.jurisdiction), ...event.grounds],
                     objection: { due, dueAt, timeZone, citations },
                     lodgedOn: null,
                     outcome: null,
@@ -505,22 +497,22 @@ export const permitMachine = setup({
           ],
         },
         'lodge-objection': {
-          guard: 'allowed',
+          guard: and(['actorMayAct', 'withdrawalToObjectTo', 'objectionInTime']),
           actions: [
             assign({ withdrawals: ({ context, event }) => [...context.withdrawals.slice(0, -1), { ...pendingWithdrawal(context)!, lodgedOn: event.receivedOn }] }),
             cancel('objection-period'),
           ],
         },
         'decide-objection': [
-          { guard: and(['allowed', 'wellFounded']), actions: decideObjection() },
-          { guard: 'allowed', target: '#permit.withdrawn', actions: decideObjection() },
+          { guard: and(['actorMayAct', 'objectionPending', 'wellFounded']), actions: decideObjection() },
+          { guard: and(['actorMayAct', 'objectionPending']), target: '#permit.withdrawn', actions: decideObjection() },
         ],
         'objection-period.expired': '#permit.withdrawn',
       },
       states: {
         valid: {
           entry: syncPeriodTimers,
-          on: { 'file-renewal': { guard: 'allowed', target: 'renewalPending' } },
+          on: { 'file-renewal': { guard: FILE_RENEWAL, target: 'renewalPending' } },
         },
         lapsed: {
           // A renewable permit that expired without a pending renewal: a late renewal is still a renewal for a while.
@@ -538,7 +530,7 @@ export const permitMachine = setup({
           ],
           exit: cancel('late-renewal'),
           on: {
-            'file-renewal': { guard: 'allowed', target: 'renewalPending' },
+            'file-renewal': { guard: FILE_RENEWAL, target: 'renewalPending' },
             'late-renewal.closed': '#permit.expired',
           },
         },
@@ -584,7 +576,7 @@ export const permitMachine = setup({
             // Lawful residence goes on while a renewal filed in time is decided (Vw 2000 art. 8(g); Immigration Act s. 61 sixth paragraph).
             'permit.expired': { actions: assign({ period: ({ context, event }) => ({ ...context.period, expiredAt: event.at }) }) },
             'assess-lateness': {
-              guard: 'allowed',
+              guard: and(['actorMayAct', 'latenessToAssess']),
               actions: assign({
                 renewals: ({ context, event }) => [
                   ...context.renewals.slice(0, -1),
@@ -636,10 +628,10 @@ export const stateOf = (snapshot: PermitSnapshot) => innermostState(snapshot);
 
 /** The actions the permit accepts now; rules on an action's payload are checked when it is taken. */
 export function allowedActions(snapshot: PermitSnapshot): PermitActionType[] {
-  return offeredActions(snapshot, PERMIT_ACTION_TYPES, (type) => !!unavailable[type]?.(snapshot.context));
+  return offeredActions(snapshot, PERMIT_ACTION_TYPES, PERMIT_RULES, (type) => ({ type, at: '' }) as unknown as PermitActionEvent) as PermitActionType[];
 }
 
 /** Why `event` is refused in this snapshot, naming the state and the rule; null when accepted. */
 export function rejectionOf(snapshot: PermitSnapshot, event: PermitActionEvent): string | null {
-  return refusal(snapshot, event.type, allowedActions(snapshot), () => rejectionIn(snapshot.context, event));
+  return refusal(snapshot, event, allowedActions(snapshot), PERMIT_RULES);
 }

@@ -8,6 +8,7 @@ import type { LocalDate } from '../calendar/dates';
 import type { DecreeDay, HolidayRule } from '../calendar/holiday-rules';
 import type { PeriodDefinition, PeriodKind } from '../calendar/periods';
 import type { ExceptionGround, PermitTerms, S38Limitation } from '../case-actions';
+import type { ContraIndicationGround } from '../permit';
 import type { PenaltyComputation } from '../decision-clock';
 import type { NoticeDeadline } from '../notices';
 import type { PolicyPack } from '../policy/types';
@@ -80,6 +81,8 @@ export interface Conversion {
   terms(convertedOn: LocalDate): Pick<PermitTerms, 'restriction' | 'labourMarketNote' | 'validFrom' | 'validUntil'>;
   /** The rule under which a contra-indication stops the change and a caseworker decides. */
   contraIndicationBasis: string;
+  /** What the contra-indication register is checked for. */
+  contraIndications: readonly ContraIndicationGround[];
 }
 
 /** The procedural law of a jurisdiction: everything in a case's and a permit's life that the law, not the office, decides. */
@@ -92,8 +95,8 @@ export interface Procedure {
   countryReportOnce: string;
   /** The remedy against a decision: objection to the office or appeal, and the calendar's period for it. */
   remedy: { kind: 'objection' | 'appeal'; period: PeriodKind };
-  /** The exception grounds a refusal of an entitled applicant may rest on, each with its citation. */
-  exceptionGrounds: Partial<Record<ExceptionGround, string>>;
+  /** Refusing an applicant the law entitles: the exception grounds a refusal may rest on, each with its citation; null where no route entitles. */
+  exceptionGrounds: { basis: string; grounds: Partial<Record<ExceptionGround, string>> } | null;
   /** In a case concerning children, the best interests are recorded before a decision; null where the law asks nothing. */
   bestInterests: { basis: string } | null;
   /** The restrictions a permit may carry, and why; null where the law allows none. */

@@ -1,6 +1,7 @@
 /** The decision clock ledger: the deadline derived from the period, suspensions and extensions. */
 import { computeDeadline } from '../../domain/calendar';
-import { decisionDeadline, extend, openDecisionClock, penaltyFor, resume, suspend } from '../../domain/decision-clock';
+import { decisionDeadline, extend, openDecisionClock, resume, suspend } from '../../domain/decision-clock';
+import { penaltyFor } from '../../domain/jurisdictions/nl/penalty';
 
 const CURE = { legalBasis: 'Awb 4:15(1)(a)', reason: 'evidence requested' };
 

@@ -118,7 +118,7 @@ describe('the cure period (Vc B16/7, Awb 4:5, Awb 4:15)', () => {
     const { snapshot } = requested();
     const due = snapshot.context.evidenceRequest!.deadline.due;
     expect(reject(snapshot, { type: 'extend-cure-period', until: due, reason: 'x', at: day('2026-03-10') })).toBe(
-      `action "extend-cure-period" is refused in state "awaitingEvidence": the new cure deadline ${due} must be later than the current one, ${due}`,
+      `action "extend-cure-period" is refused in state "awaitingEvidence": cureExtendedLater: the new cure deadline ${due} must be later than the current one, ${due}`,
     );
   });
 
@@ -142,7 +142,7 @@ describe('the cure period (Vc B16/7, Awb 4:5, Awb 4:15)', () => {
     expect(stateOf(expired)).toBe('cureExpired');
     expect(expired.context.notProcessedBy).toBe(addDays(due, 28));
     const late: TestEvent = { type: 'declare-not-processed', reason: 'no passport', at: day(addDays(due, 29)) };
-    expect(reject(expired, late)).toMatch(/within four weeks after the cure period ended, by .* \(Awb 4:5\(4\)\); decide on the evidence available$/);
+    expect(reject(expired, late)).toMatch(/notProcessedInTime: a decision not to process must be sent by .* \(Awb 4:5\(4\): within four weeks after the period for supplying the evidence ended\); decide on the evidence available$/);
     const declared = run(expired, { ...late, at: day(addDays(due, 27)) });
     expect(stateOf(declared)).toBe('objectionPeriod');
     expect(declared.context.decision).toMatchObject({ outcome: 'not-processed', grounds: ['Awb 4:5(1)(c)', 'no passport'] });
@@ -209,7 +209,7 @@ describe('the decision and its guards', () => {
   test('best interests are recorded only where a case concerns children, and s. 38 limitations only on a Norwegian permit', () => {
     const ready = run(open().snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
     expect(reject(ready, { type: 'record-best-interests', assessment: 'x'.repeat(30), at: day('2026-03-04') })).toMatch(/in a case concerning children .*the assessment finds none/);
-    expect(reject(ready, { ...GRANT, permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] }, at: day('2026-03-04') })).toMatch(/apply only to Norwegian permits/);
+    expect(reject(ready, { ...GRANT, permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] }, at: day('2026-03-04') })).toMatch(/restrictionsFounded: this jurisdiction's law allows no restriction of the permit/);
   });
 
   test('a section 38 restriction may be decided only on a ground of the fifth paragraph', () => {
@@ -218,7 +218,7 @@ describe('the decision and its guards', () => {
     const ready = run(open(established).snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
     expect(ready.context.assessment?.findings).toMatchObject({ restrictionTriggers: [], possibleRestrictions: [] });
     const grant: TestEvent = { ...GRANT, grounds: ['Immigration Act s. 38'], permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] }, at: day('2026-03-05') };
-    expect(reject(ready, grant)).toMatch(/a restriction \(not-renewable\) may be decided only when there is doubt about identity, the need is temporary or other particular grounds so indicate \(Immigration Act s\. 38 fifth paragraph\)/);
+    expect(reject(ready, grant)).toMatch(/a restriction \(not-renewable\) may be decided only when there is doubt about identity, the need is temporary or other particular grounds so indicate \(Immigration Act \(NO\) s\. 38 fifth paragraph\)/);
     expect(stateOf(step(ready, { ...grant, permit: { ...GRANT.permit, s38Limitations: [] } }).snapshot)).toBe('closed');
   });
 
@@ -271,7 +271,7 @@ describe('objection and appeal periods', () => {
     const refused = refusedOn();
     const due = refused.context.objection!.deadline.due;
     expect(reject(refused, { type: 'lodge-objection', receivedOn: addDays(due, 1), at: day(due) })).toBe(
-      `action "lodge-objection" is refused in state "objectionPeriod": the objection period ended on ${due} (Vw 2000 art. 69(1) (four weeks, in derogation of Awb 6:7)); an objection received on ${addDays(due, 1)} is late`,
+      `action "lodge-objection" is refused in state "objectionPeriod": objectionInTime: the objection period ended on ${due} (Vw 2000 art. 69(1) (four weeks, in derogation of Awb 6:7)); an objection received on ${addDays(due, 1)} is late`,
     );
     const reconsidering = run(refused, { type: 'lodge-objection', receivedOn: due, at: day(due) });
     expect(stateOf(reconsidering)).toBe('reconsideration');
@@ -297,7 +297,7 @@ describe('who may act (office access policy)', () => {
 
   test('an applicant cannot decide', () => {
     expect(reject(ready(), { ...GRANT, actor: APPLICANT, at: day('2026-03-04') })).toBe(
-      'action "grant" is refused in state "readyForDecision": "grant" may not be taken by the applicant; it is taken by: caseworker',
+      'action "grant" is refused in state "readyForDecision": actorMayAct: "grant" may not be taken by the applicant; it is taken by: caseworker',
     );
   });
 

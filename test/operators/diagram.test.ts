@@ -64,6 +64,11 @@ describe.each(MACHINES.map((m) => [m.name, m.machine] as const))('the %s machine
 
 test('eventless transitions (which @xstate/graph leaves out) are drawn with their guard', () => {
   const diagram = mermaidDiagram(MACHINES[0]!.machine);
-  expect(diagram).toContain('decided --> closed : [condition]');
+  expect(diagram).toContain('decided --> closed : [granted]');
   expect(diagram).toContain('decided --> objectionPeriod : [otherwise]');
+});
+
+test('a transition guarded by several rules names each rule of the law it applies', () => {
+  const diagram = mermaidDiagram(MACHINES[0]!.machine);
+  expect(diagram).toContain('objectionPeriod --> reconsideration : lodge-objection [actorMayAct & objectionInTime]');
 });

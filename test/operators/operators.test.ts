@@ -230,7 +230,7 @@ test('acting on many cases: a dry run first, then each case accepts or rejects w
     expect.objectContaining({
       caseNumber: CASES.b,
       result: 'rejected',
-      reason: `action "extend-cure-period" is refused in state "awaitingEvidence": the new cure deadline ${until} must be later than the current one, ${cureDue.b}`,
+      reason: `action "extend-cure-period" is refused in state "awaitingEvidence": cureExtendedLater: the new cure deadline ${until} must be later than the current one, ${cureDue.b}`,
     }),
   ]);
   expect(await dueOf(CASES.a)).toBe(until);

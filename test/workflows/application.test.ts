@@ -3,7 +3,7 @@
  * asserting the messages a real SMTP server received and the dates in them.
  */
 import { addDays, addYears, computeDeadline, daysBetween, endOfDay, localDateOf, type LocalDate } from '../../domain/calendar';
-import { penaltyFor } from '../../domain/decision-clock';
+import { penaltyFor } from '../../domain/jurisdictions/nl/penalty';
 import { formatLegalDate } from '../../activities/notices';
 import type { ApplicationFacts } from '../../domain/application';
 import { anApplication, FACTS, GRANT } from '../support/cases';

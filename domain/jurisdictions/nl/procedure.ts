@@ -6,7 +6,7 @@
  * B16/7.1.
  */
 import { addDays, addYears, applyPeriod, computeDeadline, endOfDay, type LocalDate } from '../../calendar';
-import { penaltyFor } from '../../decision-clock';
+import { penaltyFor } from './penalty';
 import type { NlFacts } from '../../application/nl';
 import {
   CONTINUED_RESIDENCE,
@@ -18,6 +18,7 @@ import {
   moreThanOneYearOn,
 } from '../../policy/nl-b16';
 import { failedConditions } from '../../policy/registry';
+import { CONTRA_INDICATION_GROUNDS } from '../../permit';
 import type { Procedure, RenewalCalendar, RenewalTiming } from '../types';
 
 const TIME_ZONE = 'Europe/Amsterdam';
@@ -72,14 +73,17 @@ export const NL_PROCEDURE: Procedure = {
       compute: penaltyFor,
     },
   },
-  notProcessed: { ground: 'Awb 4:5(1)(c)', sendWithinDays: 28, basis: 'Awb 4:5(4)' },
+  notProcessed: { ground: 'Awb 4:5(1)(c)', sendWithinDays: 28, basis: 'Awb 4:5(4): within four weeks after the period for supplying the evidence ended' },
   countryReportOnce: 'the decision period may be extended only once, by at most six months (Vw 2000 art. 25(2))',
   remedy: { kind: 'objection', period: 'objection' },
   exceptionGrounds: {
-    'incorrect-information': 'Vb 2000 art. 3.50; Vc 2000 B16/2 tenzij a (incorrect or withheld information)',
-    'national-security': 'Vb 2000 art. 3.50; Vc 2000 B16/2 tenzij b (danger to national security)',
-    'public-order': 'Vb 2000 art. 3.50, 3.86 and 3.87; Vc 2000 B16/2 tenzij c (public order)',
-    'main-residence-abroad': 'Vb 2000 art. 3.50; Vc 2000 B16/2 tenzij d (main residence moved abroad)',
+    basis: 'Vb 2000 art. 3.50; Vc 2000 B16/2',
+    grounds: {
+      'incorrect-information': 'Vb 2000 art. 3.50; Vc 2000 B16/2 tenzij a (incorrect or withheld information)',
+      'national-security': 'Vb 2000 art. 3.50; Vc 2000 B16/2 tenzij b (danger to national security)',
+      'public-order': 'Vb 2000 art. 3.50, 3.86 and 3.87; Vc 2000 B16/2 tenzij c (public order)',
+      'main-residence-abroad': 'Vb 2000 art. 3.50; Vc 2000 B16/2 tenzij d (main residence moved abroad)',
+    },
   },
   bestInterests: null,
   permitRestrictions: null,
@@ -119,6 +123,7 @@ export const NL_PROCEDURE: Procedure = {
               validUntil: addDays(addYears(convertedOn, CONVERSION_VALIDITY_YEARS), -1),
             }),
             contraIndicationBasis: 'Vc 2000 B16/7.1 (behoudens contra-indicaties)',
+            contraIndications: CONTRA_INDICATION_GROUNDS,
           },
     independence: (permit) =>
       permit.admittedAsMinorForFamilyReunification

@@ -38,7 +38,7 @@ export const NO_PROCEDURE: Procedure = {
   notProcessed: null,
   countryReportOnce: 'office policy: one country report per case (Norwegian law sets no decision period that a report would extend)',
   remedy: { kind: 'appeal', period: 'appeal' },
-  exceptionGrounds: {},
+  exceptionGrounds: null,
   bestInterests: { basis: `${S38} third paragraph` },
   permitRestrictions: { allowed: S38_LIMITATIONS, basis: `${S38} fifth paragraph` },
   renewal: {
