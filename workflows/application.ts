@@ -16,8 +16,8 @@ import {
   rejectionOf,
   stateOf,
   type ApplicationOutput,
-  type Effect,
 } from '../machines/application';
+import type { ApplicationEffects, EffectHandlers } from '../domain/effects';
 import type { MinistryActivities, OperatorAlertActivities, PermitStarterActivities } from '../activities';
 import { IO_ACTIVITY_OPTIONS, noticeDeliverer } from './notice-delivery';
 import { actUpdate, INVALID_APPLICATION, statusQuery, type ApplicationWorkflowInput, type CaseStatus } from './definitions';
@@ -29,14 +29,13 @@ const { requestReport, remindMinistry, alertOperators, startPermit } = proxyActi
   MinistryActivities & OperatorAlertActivities & PermitStarterActivities
 >(IO_ACTIVITY_OPTIONS);
 
-export type WorldEffect = Exclude<Effect, { type: 'armTimer' | 'cancelTimer' }>;
-export const WORLD_EFFECTS: ReadonlySet<WorldEffect['type']> = new Set(['sendNotice', 'requestReport', 'remindMinistry', 'alertOperators', 'startPermit']);
-
 /** Patch id of the permit lifecycle: cases granted before it closed without a permit workflow. */
 export const PERMIT_LIFECYCLE = 'permit-lifecycle';
 
 /** Patch id of the 2027 cure reminder policy (two reminders, 5 days and 1 day before the deadline). */
 export const CURE_REMINDERS_2027 = 'cure-reminders-2027';
+
+type Runner = MachineRunner<typeof applicationMachine, ApplicationEffects>;
 
 export interface ApplicationResult extends ApplicationOutput {
   deliveryProblems: DeliveryProblem[];
@@ -50,12 +49,22 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   const application = parsed.data;
   // A policy change takes effect for new cases only: cases started before it replay without the marker and keep the old policy.
   const cureReminderPolicy = patched(CURE_REMINDERS_2027) ? 2027 : 2026;
-  const runner = new MachineRunner<typeof applicationMachine, WorldEffect>(
+  const deliveryProblems: DeliveryProblem[] = [];
+  const handlers: EffectHandlers<ApplicationEffects> = {
+    sendNotice: noticeDeliverer(deliveryProblems),
+    requestReport,
+    remindMinistry,
+    alertOperators,
+    // The permit is its own workflow, started by an activity: it outlives this case by years.
+    startPermit: async (permit) => {
+      if (patched(PERMIT_LIFECYCLE)) await startPermit(permit);
+    },
+  };
+  const runner: Runner = new MachineRunner(
     applicationMachine,
     { input: { application, receivedAt: workflowNow(), cureReminderPolicy, renewalOf: input.renewalOf } },
-    WORLD_EFFECTS,
+    handlers,
   );
-  const deliveryProblems: DeliveryProblem[] = [];
   const status = () => statusOf(runner, deliveryProblems);
   const publishSearchAttributes = searchAttributePublisher();
 
@@ -71,27 +80,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     { validator: (action: CaseActionInput) => validateAction(CaseActionSchema, action, stateOf(runner.snapshot), (event) => rejectionOf(runner.snapshot, event)) },
   );
 
-  const deliver = noticeDeliverer(deliveryProblems);
-
-  await runner.run(
-    async (effect) => {
-      switch (effect.type) {
-        case 'sendNotice':
-          return deliver(effect.params);
-        case 'requestReport':
-          return requestReport(effect.params);
-        case 'remindMinistry':
-          return remindMinistry(effect.params);
-        case 'alertOperators':
-          return alertOperators(effect.params);
-        case 'startPermit':
-          // The permit is its own workflow, started by an activity: it outlives this case by years.
-          if (patched(PERMIT_LIFECYCLE)) await startPermit(effect.params);
-          return;
-      }
-    },
-    { settled: () => publishSearchAttributes(status()) },
-  );
+  await runner.run({ settled: () => publishSearchAttributes(status()) });
   const output = runner.snapshot.output!;
   return { ...output, deliveryProblems };
 }
@@ -114,7 +103,7 @@ function searchAttributePublisher(): (status: CaseStatus) => void {
 
 const LEGAL_TIMERS = ['cure-period', 'decision-period', 'objection-period'];
 
-function statusOf(runner: MachineRunner<typeof applicationMachine, WorldEffect>, deliveryProblems: DeliveryProblem[]): CaseStatus {
+function statusOf(runner: Runner, deliveryProblems: DeliveryProblem[]): CaseStatus {
   const snapshot = runner.snapshot;
   const context = snapshot.context;
   const jurisdiction = context.application.facts.jurisdiction;

@@ -1,7 +1,9 @@
 /**
  * Runs an XState machine inside a workflow with the pure API: the one interpreter every dossier
  * workflow uses. The machine returns effects; the runner keeps timers itself (as data: an absolute
- * instant and the event to raise) and hands every other effect to the workflow, in order.
+ * instant and the event to raise) and carries out every other effect, in order, with the workflow's
+ * handler for its type (domain/effects: one handler per type, so the compiler names a missing one).
+ * An action the machine returns that is neither a timer nor a handled effect is a defect: it throws.
  *
  * Timers belong to the runner, not to XState, so they survive continue-as-new: `persist()` returns
  * the machine's state with its armed timers, and `restore` re-arms them (a restored XState snapshot
@@ -9,6 +11,7 @@
  */
 import { condition } from '@temporalio/workflow';
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventFrom, type InputFrom, type SnapshotFrom, type StateValue } from 'xstate';
+import type { EffectHandlers, EffectOf } from '../domain/effects';
 import { workflowNow } from './workflow-time';
 
 export { workflowNow };
@@ -32,19 +35,19 @@ export interface PersistedMachine {
   timers: Record<string, ArmedTimer>;
 }
 
-export class MachineRunner<TMachine extends AnyStateMachine, TEffect extends { type: string }> {
+export class MachineRunner<TMachine extends AnyStateMachine, TEffects extends object> {
   snapshot: SnapshotFrom<TMachine>;
   readonly timers = new Map<string, ArmedTimer>();
-  private readonly pending: TEffect[] = [];
+  private readonly pending: EffectOf<TEffects>[] = [];
   private changes = 0;
 
   /**
-   * @param effectTypes the action types, besides timers, that are effects for the workflow to carry out
+   * @param handlers what the workflow does for each effect type the machine returns
    */
   constructor(
     private readonly machine: TMachine,
     start: { input: InputFrom<TMachine> } | { restore: PersistedMachine },
-    private readonly effectTypes: ReadonlySet<string>,
+    private readonly handlers: EffectHandlers<TEffects>,
   ) {
     if ('input' in start) {
       const [snapshot, actions] = initialTransition(machine, start.input);
@@ -77,12 +80,9 @@ export class MachineRunner<TMachine extends AnyStateMachine, TEffect extends { t
    * says to stop (for continue-as-new). Events from handlers are taken between effects;
    * `settled()` is called whenever no effect is pending.
    */
-  async run(
-    perform: (effect: TEffect) => Promise<void>,
-    { pause = () => false, settled = () => {} }: { pause?: () => boolean; settled?: () => void } = {},
-  ): Promise<void> {
+  async run({ pause = () => false, settled = () => {} }: { pause?: () => boolean; settled?: () => void } = {}): Promise<void> {
     for (;;) {
-      while (this.pending.length > 0) await perform(this.pending.shift()!);
+      while (this.pending.length > 0) await this.perform(this.pending.shift()!);
       // Every effect is carried out: the moment to publish the case's state (search attributes).
       settled();
       if (this.done || pause()) return;
@@ -106,6 +106,10 @@ export class MachineRunner<TMachine extends AnyStateMachine, TEffect extends { t
     return JSON.parse(JSON.stringify({ value: this.machineSnapshot.value, context: this.machineSnapshot.context, timers: Object.fromEntries(this.timers) }));
   }
 
+  private async perform<K extends keyof TEffects>(effect: { type: K; params: TEffects[K] }): Promise<void> {
+    await this.handlers[effect.type](effect.params);
+  }
+
   private nextTimer(): [string, ArmedTimer] | undefined {
     return [...this.timers].sort(([, a], [, b]) => a.at.localeCompare(b.at))[0];
   }
@@ -118,8 +122,10 @@ export class MachineRunner<TMachine extends AnyStateMachine, TEffect extends { t
         else this.timers.set(timer, { at, event });
       } else if (action.type === 'cancelTimer') {
         this.timers.delete((action.params as { timer: string }).timer);
-      } else if (this.effectTypes.has(action.type)) {
-        this.pending.push({ type: action.type, params: action.params } as unknown as TEffect);
+      } else if (Object.hasOwn(this.handlers, action.type)) {
+        this.pending.push({ type: action.type, params: action.params } as EffectOf<TEffects>);
+      } else {
+        throw new Error(`the machine ${this.machine.id} returned the action "${action.type}", which is neither a timer nor an effect this workflow handles`);
       }
     }
   }

@@ -29,12 +29,10 @@ import {
   permitMachine,
   rejectionOf,
   stateOf,
-  type PermitEffect,
   type PermitOutput,
   type PermitSnapshot,
-  type RenewalCaseRequest,
-  type RenewalCaseResult,
 } from '../machines/permit';
+import type { EffectHandlers, PermitEffects, RenewalCaseRequest, RenewalCaseResult } from '../domain/effects';
 import type { ApplicationResult, applicationWorkflow } from './application';
 import { APPLICATION_WORKFLOW } from './definitions';
 import { validateAction } from './action-validation';
@@ -44,10 +42,7 @@ import { permitActUpdate, permitStatusQuery, type PermitStatus, type PermitWorkf
 
 const { checkContraIndications, openContraIndicationReview } = proxyActivities<ContraIndicationActivities>(IO_ACTIVITY_OPTIONS);
 
-type WorldEffect = Exclude<PermitEffect, { type: 'armTimer' | 'cancelTimer' }>;
-const WORLD_EFFECTS: ReadonlySet<WorldEffect['type']> = new Set(['sendNotice', 'checkContraIndications', 'openContraIndicationReview', 'startRenewalCase']);
-
-type Runner = MachineRunner<typeof permitMachine, WorldEffect>;
+type Runner = MachineRunner<typeof permitMachine, PermitEffects>;
 
 export const INVALID_PERMIT = 'InvalidPermit';
 
@@ -60,16 +55,30 @@ export async function permitWorkflow(input: PermitWorkflowInput): Promise<Permit
   if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid permit: ${describeIssues(parsed.error, 'input')}`, INVALID_PERMIT);
   const { permit, restore, deliveryProblems } = parsed.data;
 
-  const runner: Runner = new MachineRunner(
-    permitMachine,
-    restore ? { restore: restore as PersistedMachine } : { input: { permit, startedAt: workflowNow() } },
-    WORLD_EFFECTS,
-  );
-  const deliver = noticeDeliverer(deliveryProblems);
-  const generation = runner.snapshot.context.generation;
   let renewalCase: Promise<void> | null = null;
   // Renewal cases started (or failed to start) in this run, so `file-renewal` can answer once its case exists.
   let renewalCasesOpened = 0;
+  const handlers: EffectHandlers<PermitEffects> = {
+    sendNotice: noticeDeliverer(deliveryProblems),
+    checkContraIndications: async (check) => {
+      const findings = await checkContraIndications(check);
+      runner.send({ type: 'contra-indications.checked', findings, at: workflowNow() });
+    },
+    openContraIndicationReview,
+    startRenewalCase: async (request) => {
+      // Not awaited: the permit goes on (timers, actions) while the renewal case runs; `file-renewal` waits only for its start.
+      renewalCase = runRenewalCase(request, () => renewalCasesOpened++).then((result) => {
+        renewalCase = null;
+        runner.send({ type: 'renewal-case.decided', result, at: workflowNow() });
+      });
+    },
+  };
+  const runner: Runner = new MachineRunner(
+    permitMachine,
+    restore ? { restore: restore as PersistedMachine } : { input: { permit, startedAt: workflowNow() } },
+    handlers,
+  );
+  const generation = runner.snapshot.context.generation;
   const status = () => statusOf(runner, deliveryProblems);
 
   setHandler(permitStatusQuery, status);
@@ -86,31 +95,9 @@ export async function permitWorkflow(input: PermitWorkflowInput): Promise<Permit
     { validator: (action: PermitActionInput) => validateAction(PermitActionSchema, action, stateOf(runner.snapshot), (event) => rejectionOf(runner.snapshot, event)) },
   );
 
-  await runner.run(
-    async (effect) => {
-      switch (effect.type) {
-        case 'sendNotice':
-          return deliver(effect.params);
-        case 'checkContraIndications': {
-          const findings = await checkContraIndications(effect.params);
-          return runner.send({ type: 'contra-indications.checked', findings, at: workflowNow() });
-        }
-        case 'openContraIndicationReview':
-          await openContraIndicationReview(effect.params);
-          return;
-        case 'startRenewalCase':
-          // Not awaited: the permit goes on (timers, actions) while the renewal case runs; `file-renewal` waits only for its start.
-          renewalCase = runRenewalCase(effect.params, () => renewalCasesOpened++).then((result) => {
-            renewalCase = null;
-            runner.send({ type: 'renewal-case.decided', result, at: workflowNow() });
-          });
-          return;
-      }
-    },
-    {
-      pause: () => renewalCase === null && (runner.snapshot.context.generation !== generation || workflowInfo().continueAsNewSuggested),
-    },
-  );
+  await runner.run({
+    pause: () => renewalCase === null && (runner.snapshot.context.generation !== generation || workflowInfo().continueAsNewSuggested),
+  });
 
   if (runner.done) return { ...runner.snapshot.output!, deliveryProblems };
   // An update being handled now would be lost with this run.

@@ -40,9 +40,8 @@ const complete = (event: TestEvent): ApplicationEvent =>
 function step(snapshot: ApplicationSnapshot, testEvent: TestEvent) {
   const event = complete(testEvent);
   const [next, actions] = transition(applicationMachine, snapshot, event);
-  const effects = actions
-    .filter((a) => ['sendNotice', 'armTimer', 'cancelTimer', 'requestReport', 'remindMinistry', 'alertOperators'].includes(a.type))
-    .map((a) => ({ type: a.type, params: a.params }) as Effect);
+  // Every action the pure API returns is an effect: the machine's own assignments are not returned.
+  const effects = actions.map((a) => ({ type: a.type, params: a.params }) as Effect);
   return { snapshot: next, effects };
 }
 

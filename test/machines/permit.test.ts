@@ -48,9 +48,8 @@ const nlPermit = (overrides: Partial<PermitInput> = {}): PermitInput => ({
 const noPermit = (overrides: Partial<PermitInput> = {}): PermitInput =>
   nlPermit({ permitNumber: 'NO-T0000456', caseNumber: 'NO-2026-000456', jurisdiction: 'NO', holder: { name: 'Holder Example', email: 'holder@example.test', language: 'no' }, ...overrides });
 
-const EFFECT_TYPES = ['sendNotice', 'armTimer', 'cancelTimer', 'checkContraIndications', 'openContraIndicationReview', 'startRenewalCase'];
-const effectsOf = (actions: readonly { type: string; params?: unknown }[]) =>
-  actions.filter((a) => EFFECT_TYPES.includes(a.type)).map((a) => ({ type: a.type, params: a.params }) as PermitEffect);
+// Every action the pure API returns is an effect: the machine's own assignments are not returned.
+const effectsOf = (actions: readonly { type: string; params?: unknown }[]) => actions.map((a) => ({ type: a.type, params: a.params }) as PermitEffect);
 
 function start(input: PermitInput) {
   const [snapshot, actions] = initialTransition(permitMachine, { permit: PermitSchema.parse(input), startedAt: START });
