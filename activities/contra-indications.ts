@@ -15,12 +15,13 @@
  * until it is fixed, rather than converting on a register nobody could read). Reviews are written
  * as `dir/reviews/<key>.json`, created exclusively.
  */
-import { heartbeat, log } from '@temporalio/activity';
+import { log } from '@temporalio/activity';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { heartbeating } from './heartbeats';
 import { ContraIndicationFindingSchema, type ContraIndicationFinding } from '../domain/permit';
-import type { ContraIndicationCheck, ContraIndicationReview } from '../machines/permit';
+import type { ContraIndicationCheck, ContraIndicationReview } from '../domain/effects';
 
 export interface ContraIndicationRegister {
   findingsFor(permitNumber: string, onDate: string): Promise<ContraIndicationFinding[]>;
@@ -60,14 +61,12 @@ export function fileContraIndicationRegister(dir: string): ContraIndicationRegis
 export function createContraIndicationActivities(register: ContraIndicationRegister) {
   return {
     async checkContraIndications(check: ContraIndicationCheck): Promise<ContraIndicationFinding[]> {
-      heartbeat();
-      const findings = (await register.findingsFor(check.permitNumber, check.onDate)).filter((f) => check.grounds.includes(f.ground));
+      const findings = (await heartbeating(() => register.findingsFor(check.permitNumber, check.onDate))).filter((f) => check.grounds.includes(f.ground));
       log.info('contra-indications checked', { permitNumber: check.permitNumber, onDate: check.onDate, found: findings.length });
       return findings;
     },
     async openContraIndicationReview(review: ContraIndicationReview): Promise<string> {
-      heartbeat();
-      const reference = await register.openReview(review);
+      const reference = await heartbeating(() => register.openReview(review));
       log.warn('contra-indication review opened for a caseworker', { permitNumber: review.permitNumber, key: review.key });
       return reference;
     },

@@ -9,8 +9,9 @@
  * Default adapter: e-mail to the intake's address (MINISTRY_INTAKE_EMAIL), through the same mailer
  * and sent-ledger as the notices. Another adapter (a web service, say) implements the same two calls.
  */
-import { heartbeat, log } from '@temporalio/activity';
-import type { ReportRequest } from '../machines/application';
+import { log } from '@temporalio/activity';
+import { heartbeating } from './heartbeats';
+import type { ReportRequest } from '../domain/effects';
 import { preformattedHtml, type Mailer, type OutgoingMessage } from './mailer';
 import { deliverOnce, type SentLedger } from './sent-ledger';
 
@@ -19,10 +20,11 @@ export interface MinistryIntake {
   sendReminder(request: ReportRequest, reminder: number): Promise<void>;
 }
 
+/** Vc 2000 B16/7, (huwelijks)relatie: the compelling humanitarian reasons a to c that lie in the country of origin, in the text's words and in English. */
 const FACTORS = {
-  a: 'factor a: the general situation in the country of origin as it bears on the applicant',
-  b: 'factor b: the availability of care, treatment or protection there',
-  c: 'factor c: the applicant\'s individual circumstances on return',
+  a: 'a. de situatie van alleenstaande vrouwen in het land van herkomst (the situation of single women in the country of origin)',
+  b: 'b. de maatschappelijke positie van vrouwen in het land van herkomst (the social position of women in the country of origin)',
+  c: 'c. de vraag of in het land van herkomst een naar maatstaven van dat land aanvaardbaar te achten opvang aanwezig is (whether reception acceptable by that country\'s standards is available there)',
 } as const;
 
 /** The request as the ministry reads it: case number, nationality and questions; no name, address or date of birth. */
@@ -34,7 +36,7 @@ export function requestMessage(to: string, request: ReportRequest): OutgoingMess
     `Nationality: ${request.nationality}`,
     `Requested on: ${request.requestedOn}; we would be grateful for the report by ${request.expectedBy}.`,
     '',
-    'Country-of-origin factors to address (Vc 2000 B16/7):',
+    'Compelling humanitarian reasons in the country of origin to address (Vc 2000 B16/7, (huwelijks)relatie):',
     ...request.factors.map((f) => `  - ${FACTORS[f]}`),
     '',
     'Questions:',
@@ -69,13 +71,11 @@ export function emailMinistryIntake(mailer: Mailer, address: string, ledger?: Se
 export function createMinistryActivities(intake: MinistryIntake) {
   return {
     async requestReport(request: ReportRequest): Promise<void> {
-      heartbeat();
-      await intake.requestReport(request);
+      await heartbeating(() => intake.requestReport(request));
       log.info('ambtsbericht requested', { caseNumber: request.caseNumber, requestKey: request.requestKey });
     },
     async remindMinistry(reminder: ReportRequest & { reminder: number }): Promise<void> {
-      heartbeat();
-      await intake.sendReminder(reminder, reminder.reminder);
+      await heartbeating(() => intake.sendReminder(reminder, reminder.reminder));
       log.info('ministry reminded', { caseNumber: reminder.caseNumber, requestKey: reminder.requestKey, reminder: reminder.reminder });
     },
   };

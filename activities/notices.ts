@@ -13,12 +13,14 @@
  * What remains: a crash between the server's 250 and the ledger write (milliseconds) sends again
  * on retry, with the same Message-ID.
  */
-import { ApplicationFailure, heartbeat, log } from '@temporalio/activity';
+import { ApplicationFailure, log } from '@temporalio/activity';
+import { heartbeating } from './heartbeats';
 import type { LocalDate } from '../domain/calendar';
 import { deadlineOf, noticeKey, RECIPIENT_REJECTED, type Language, type Notice, type NoticeDeadline } from '../domain/notices';
 import { deadlineEvent } from './calendar-event';
 import { escapeHtml, RecipientRejectedError, type Delivery, type Mailer, type OutgoingMessage } from './mailer';
-import { NOTICE_TEXTS, type Block, type KindText } from './notice-texts';
+import { jurisdictionPack } from '../domain/jurisdictions';
+import { NOTICE_TEXTS, type Block, type KindText, type Remedy } from './notice-texts';
 import { deliverOnce, type SentLedger } from './sent-ledger';
 
 const dateFormat = (language: Language, timeZone: string) =>
@@ -51,9 +53,9 @@ function legalBasisOf(notice: Notice): string[] {
     case 'withdrawal':
       return [...notice.grounds, ...notice.deadline.citations];
     case 'application-withdrawn':
-      return ['Awb 1:3(3): a withdrawn application leaves no request to decide on'];
+      return [jurisdictionPack(notice.jurisdiction).notices.withdrawnApplication];
     case 'receipt':
-      return notice.deadline?.citations ?? ['forvaltningsloven s. 11a (decision without undue delay; a preliminary reply when it takes more than a month)'];
+      return notice.deadline?.citations ?? [jurisdictionPack(notice.jurisdiction).notices.receiptWithoutDeadline];
     default:
       return notice.deadline.citations;
   }
@@ -65,8 +67,9 @@ export function renderNotice(notice: Notice, issuedAt = new Date()): OutgoingMes
   const deadline = deadlineOf(notice);
   const due = deadline && formatDeadline(deadline, language);
   // The table is typed per kind; this call pairs the kind's text with the same kind's notice.
-  const textOf = t.kinds[notice.kind] as (n: Notice, dates: { date: (d: LocalDate) => string; due?: string }) => KindText;
-  const { subject, body, action } = textOf(notice, { date: (d) => formatLegalDate(d, language), due });
+  const textOf = t.kinds[notice.kind] as (n: Notice, context: { date: (d: LocalDate) => string; due?: string; remedy: Remedy }) => KindText;
+  const remedy = jurisdictionPack(notice.jurisdiction).procedure.remedy.kind;
+  const { subject, body, action } = textOf(notice, { date: (d) => formatLegalDate(d, language), due, remedy });
   const deadlineLine = deadline && t.deadline(due!, deadline.due, deadline.timeZone);
   const key = noticeKey(notice);
   const fullSubject = `[${notice.caseNumber}] ${subject}`;
@@ -110,11 +113,8 @@ export interface NoticeActivityOptions {
 export function createNoticeActivities(mailer: Mailer, { ledger }: NoticeActivityOptions = {}) {
   return {
     async sendNotice(notice: Notice): Promise<Delivery> {
-      // Heartbeats let Temporal see a dead worker within the heartbeat timeout and retry elsewhere.
-      heartbeat();
-      const beat = setInterval(() => heartbeat(), 1_000);
       try {
-        const delivery = await deliverOnce(mailer, ledger, renderNotice(notice));
+        const delivery = await heartbeating(() => deliverOnce(mailer, ledger, renderNotice(notice)));
         log.info('notice delivered', { caseNumber: notice.caseNumber, kind: notice.kind, sequence: notice.sequence, ...delivery });
         return delivery;
       } catch (err) {
@@ -122,8 +122,6 @@ export function createNoticeActivities(mailer: Mailer, { ledger }: NoticeActivit
           throw ApplicationFailure.nonRetryable(err.message, RECIPIENT_REJECTED, { noticeKey: noticeKey(notice), responseCode: err.responseCode });
         }
         throw err;
-      } finally {
-        clearInterval(beat);
       }
     },
   };

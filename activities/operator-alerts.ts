@@ -3,7 +3,8 @@
  * and an e-mail to OPERATOR_ALERT_EMAIL when it is set. Idempotent by the alert's key.
  */
 import { log } from '@temporalio/activity';
-import type { OperatorAlert } from '../machines/application';
+import type { OperatorAlert } from '../domain/effects';
+import { heartbeating } from './heartbeats';
 import { preformattedHtml, type Mailer } from './mailer';
 import { deliverOnce, type SentLedger } from './sent-ledger';
 
@@ -13,14 +14,17 @@ export function createOperatorAlertActivities(options: { mailer?: Mailer; addres
       log.warn('operator alert', { ...alert });
       if (!options.mailer || !options.address) return;
       const text = `${alert.kind} in case ${alert.caseNumber}: ${alert.detail}\n(at ${alert.at})\n`;
-      await deliverOnce(options.mailer, options.ledger, {
-        key: `${alert.caseNumber}.alert.${alert.kind}`,
-        to: options.address,
-        subject: `[${alert.caseNumber}] Operator alert: ${alert.kind}`,
-        text,
-        html: preformattedHtml(text),
-        language: 'en',
-      });
+      const { mailer, address, ledger } = options;
+      await heartbeating(() =>
+        deliverOnce(mailer, ledger, {
+          key: `${alert.caseNumber}.alert.${alert.kind}`,
+          to: address,
+          subject: `[${alert.caseNumber}] Operator alert: ${alert.kind}`,
+          text,
+          html: preformattedHtml(text),
+          language: 'en',
+        }),
+      );
     },
   };
 }

@@ -4,22 +4,24 @@
  * `${caseNumber}.permit`. Idempotent: a retry finds the permit already started and succeeds.
  */
 import { activityInfo, log } from '@temporalio/activity';
+import { heartbeating } from './heartbeats';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { PermitInput } from '../domain/permit';
-import { PERMIT_WORKFLOW, permitWorkflowId, type PermitWorkflowInput } from '../workflows/permit-definitions';
+import { PERMIT_WORKFLOW, permitWorkflowId, type PermitInput, type PermitWorkflowStart } from '../domain/permit';
 
 export function createPermitStarterActivities(client: Client) {
   return {
     async startPermit(permit: PermitInput): Promise<{ workflowId: string; started: boolean }> {
       const workflowId = permitWorkflowId(permit.caseNumber);
       try {
-        await client.workflow.start(PERMIT_WORKFLOW, {
-          taskQueue: activityInfo().taskQueue,
-          workflowId,
-          args: [{ permit } satisfies PermitWorkflowInput],
-          // One permit per grant, ever.
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        });
+        await heartbeating(() =>
+          client.workflow.start(PERMIT_WORKFLOW, {
+            taskQueue: activityInfo().taskQueue,
+            workflowId,
+            args: [{ permit } satisfies PermitWorkflowStart],
+            // One permit per grant, ever.
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          }),
+        );
         log.info('permit started', { caseNumber: permit.caseNumber, permitNumber: permit.permitNumber, workflowId });
         return { workflowId, started: true };
       } catch (err) {

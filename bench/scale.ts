@@ -9,7 +9,7 @@
  */
 import type { Client } from '@temporalio/client';
 import { listCases, type CaseFilter } from '../cli/case-filter';
-import { loadConfig } from '../worker/config';
+import { loadConfig } from '../platform/config';
 import { anApplication, withActor } from '../test/support/cases';
 import { actUpdate, APPLICATION_WORKFLOW } from '../workflows/definitions';
 import { DYNAMIC_CONFIG, SQLITE_SETTINGS } from './support/dev-server';

@@ -1,8 +1,8 @@
 /** A Temporal client configured from the environment (the same variables as the worker). */
 import { Client, Connection } from '@temporalio/client';
-import { loadConfig, type Env } from '../worker/config';
-import { connectionOptions } from '../worker/connection';
-import { dataConverterFor } from '../worker/data-converter';
+import { loadConfig, type Env } from '../platform/config';
+import { connectionOptions } from '../platform/connection';
+import { dataConverterFor } from '../platform/data-converter';
 
 export interface CaseClient {
   client: Client;

@@ -19,6 +19,10 @@ export const EXCEPTION_GROUNDS = {
 } as const;
 export type ExceptionGround = keyof typeof EXCEPTION_GROUNDS;
 
+/** What the contra-indication register records against a permit (the grounds a conversion is checked for are the pack's). */
+export const CONTRA_INDICATION_GROUNDS = ['public-order', 'main-residence-abroad', 'incorrect-information'] as const;
+export type ContraIndicationGround = (typeof CONTRA_INDICATION_GROUNDS)[number];
+
 /** Section 38 (fifth paragraph) restrictions that may be attached to a Norwegian permit. */
 export const S38_LIMITATIONS = ['no-basis-for-permanent-permit', 'no-basis-for-family-members', 'not-renewable', 'validity-under-one-year'] as const;
 export type S38Limitation = (typeof S38_LIMITATIONS)[number];

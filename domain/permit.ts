@@ -9,7 +9,7 @@ import { ApplicationFacts, LocalDateSchema } from './application';
 import { NationalitySchema } from './application/common';
 import { addYears, computeDeadline, type Jurisdiction, type LocalDate } from './calendar';
 import { CaseNumberSchema, ContactSchema } from './case';
-import { S38_LIMITATIONS } from './case-actions';
+import { CONTRA_INDICATION_GROUNDS, S38_LIMITATIONS } from './case-actions';
 import { isJurisdiction, knownJurisdictions, procedureOf } from './jurisdictions/registry';
 import type { RenewalCalendar, RenewalTiming } from './jurisdictions/types';
 import { accessObstacle, ActorSchema, type Actor, type Role } from './roles';
@@ -78,6 +78,9 @@ export const PermitWorkflowInputSchema = z.strictObject({
   deliveryProblems: z.array(z.strictObject({ noticeKey: z.string(), reason: z.string(), at: z.string() })).default([]),
 });
 
+/** What starts a permit's workflow: the permit as granted (`restore` is the workflow's own, for continue-as-new). */
+export type PermitWorkflowStart = Pick<z.input<typeof PermitWorkflowInputSchema>, 'permit'>;
+
 export const isRenewable = (permit: Pick<Permit, 's38Limitations'>) => !permit.s38Limitations.includes('not-renewable');
 
 /** When to invite, by when to apply and when to remind, for a permit valid until `validUntil` (its jurisdiction's procedure). */
@@ -87,9 +90,7 @@ export const renewalCalendar = (jurisdiction: Jurisdiction, validUntil: LocalDat
 export const renewalTiming = (jurisdiction: Jurisdiction, validUntil: LocalDate, filedOn: LocalDate): RenewalTiming =>
   procedureOf(jurisdiction).renewal.timing(validUntil, filedOn);
 
-/** What the contra-indication register records against a permit (the grounds a conversion is checked for are the pack's). */
-export const CONTRA_INDICATION_GROUNDS = ['public-order', 'main-residence-abroad', 'incorrect-information'] as const;
-export type ContraIndicationGround = (typeof CONTRA_INDICATION_GROUNDS)[number];
+export { CONTRA_INDICATION_GROUNDS, type ContraIndicationGround } from './case-actions';
 
 export const ContraIndicationFindingSchema = z.strictObject({
   ground: z.enum(CONTRA_INDICATION_GROUNDS),

@@ -9,8 +9,8 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { createCodecServer, listen } from '../worker/codec-server';
-import { ConfigError, loadConfig } from '../worker/config';
-import { codecFor, codecTokenFor } from '../worker/data-converter';
+import { ConfigError, loadConfig } from '../platform/config';
+import { codecFor, codecTokenFor } from '../platform/data-converter';
 import { installTelemetry, startCaseGauges } from '../worker/telemetry';
 import { startConfiguredWorker } from '../worker/worker';
 

@@ -5,8 +5,8 @@
  * `npm start` runs one itself.
  */
 import { createCodecServer, listen } from './codec-server';
-import { ConfigError, loadConfig } from './config';
-import { codecFor, codecTokenFor } from './data-converter';
+import { ConfigError, loadConfig } from '../platform/config';
+import { codecFor, codecTokenFor } from '../platform/data-converter';
 
 async function main() {
   const config = loadConfig();

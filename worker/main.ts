@@ -1,6 +1,6 @@
 /** `npm run worker`: runs one dossier worker against the configured Temporal cluster until SIGINT/SIGTERM. */
 import { Runtime } from '@temporalio/worker';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig } from '../platform/config';
 import { installTelemetry, startCaseGauges } from './telemetry';
 import { startConfiguredWorker } from './worker';
 

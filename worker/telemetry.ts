@@ -9,8 +9,8 @@ import { applicationMachine } from '../machines/application';
 import { leafStates } from '../machines/diagram';
 import { APPLICATION_WORKFLOW } from '../workflows/definitions';
 import { CASE_OVERDUE, CASE_STATE } from '../workflows/search-attributes';
-import type { Config } from './config';
-import { connectionOptions } from './connection';
+import type { Config } from '../platform/config';
+import { connectionOptions } from '../platform/connection';
 
 const EMAIL_ADDRESS = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 

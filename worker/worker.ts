@@ -17,10 +17,10 @@ import {
 import { createContraIndicationActivities, fileContraIndicationRegister, type ContraIndicationRegister } from '../activities/contra-indications';
 import { createPermitStarterActivities } from '../activities/permits';
 import { Client as ClientImpl, Connection, type Client } from '@temporalio/client';
-import { connectionOptions } from './connection';
-import { dataConverterFor } from './data-converter';
+import { connectionOptions } from '../platform/connection';
+import { dataConverterFor } from '../platform/data-converter';
 import { ensureSearchAttributes } from './search-attributes';
-import type { Config } from './config';
+import type { Config } from '../platform/config';
 
 export function mailerFor(config: Config): Mailer {
   return config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : outboxMailer(config.outboxDir, config.MAIL_FROM);

@@ -19,15 +19,18 @@ import {
 } from '../machines/application';
 import type { ApplicationEffects, EffectHandlers } from '../domain/effects';
 import type { MinistryActivities, OperatorAlertActivities, PermitStarterActivities } from '../activities';
-import { IO_ACTIVITY_OPTIONS, noticeDeliverer } from './notice-delivery';
+import { heartbeatingActivity, noticeDeliverer } from './notice-delivery';
 import { actUpdate, INVALID_APPLICATION, statusQuery, type ApplicationWorkflowInput, type CaseStatus } from './definitions';
 import { validateAction } from './action-validation';
 import { MachineRunner, workflowNow } from './machine-runner';
 import { CASE_JURISDICTION, CASE_NEXT_DEADLINE, CASE_OVERDUE, CASE_STATE } from './search-attributes';
 
-const { requestReport, remindMinistry, alertOperators, startPermit } = proxyActivities<
-  MinistryActivities & OperatorAlertActivities & PermitStarterActivities
->(IO_ACTIVITY_OPTIONS);
+/** The ministry's intake (by default an e-mail, as a notice is): one request or reminder per attempt. */
+const { requestReport, remindMinistry } = proxyActivities<MinistryActivities>(heartbeatingActivity('1 minute'));
+/** The operators' alert: a log line, and an e-mail when an address is configured. */
+const { alertOperators } = proxyActivities<OperatorAlertActivities>(heartbeatingActivity('1 minute'));
+/** The permit's start: one call to the cluster. */
+const { startPermit } = proxyActivities<PermitStarterActivities>(heartbeatingActivity('30 seconds'));
 
 /** Patch id of the permit lifecycle: cases granted before it closed without a permit workflow. */
 export const PERMIT_LIFECYCLE = 'permit-lifecycle';
@@ -55,7 +58,9 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     requestReport,
     remindMinistry,
     alertOperators,
-    // The permit is its own workflow, started by an activity: it outlives this case by years.
+    // The permit is its own workflow, started by an activity: it outlives this case by years. (Not
+    // a child the case abandons, as a renewal case is the permit's: the time-skipping test server
+    // stops skipping time once an abandoned child of a closed parent waits on a timer.)
     startPermit: async (permit) => {
       if (patched(PERMIT_LIFECYCLE)) await startPermit(permit);
     },

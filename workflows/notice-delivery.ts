@@ -3,6 +3,7 @@
  * address the mail server refuses for good recorded as a delivery problem for an operator while the
  * case (or permit) goes on. Shared by the workflows; workflow code only (deterministic).
  */
+import type { Duration } from '@temporalio/common';
 import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import { noticeKey, RECIPIENT_REJECTED, type DeliveryProblem, type Notice } from '../domain/notices';
 import type { NoticeActivities } from '../activities';
@@ -11,12 +12,19 @@ import { workflowNow } from './workflow-time';
 /** SMTP may be down for a while: keep trying, backing off to one attempt per ten minutes. */
 export const PATIENT_RETRY = { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' } as const;
 
-/** Activity options for I/O that heartbeats while it works: a killed worker is noticed in seconds. */
-export const IO_ACTIVITY_OPTIONS = { startToCloseTimeout: '1 minute', heartbeatTimeout: '10 seconds', retry: PATIENT_RETRY } as const;
+/**
+ * Options for an activity that talks to another system and heartbeats every second while it waits
+ * (activities/heartbeats.ts): a killed worker is noticed in ten seconds and the attempt retried;
+ * `startToClose` is the longest one attempt may take, a little over the slowest answer expected.
+ */
+export const heartbeatingActivity = (startToCloseTimeout: Duration) => ({ startToCloseTimeout, heartbeatTimeout: '10 seconds', retry: PATIENT_RETRY }) as const;
+
+/** A notice: an SMTP send gives up within 50 seconds (10 s connect, 10 s greeting, 30 s socket; activities/mailer.ts). */
+export const NOTICE_OPTIONS = heartbeatingActivity('1 minute');
 
 /** A `deliver(notice)` that records a permanently refused address in `problems` instead of failing. */
 export function noticeDeliverer(problems: DeliveryProblem[]): (notice: Notice) => Promise<void> {
-  const { sendNotice } = proxyActivities<NoticeActivities>(IO_ACTIVITY_OPTIONS);
+  const { sendNotice } = proxyActivities<NoticeActivities>(NOTICE_OPTIONS);
   return async (notice) => {
     try {
       await sendNotice(notice);

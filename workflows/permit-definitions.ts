@@ -8,10 +8,7 @@ import type { PermitActionInput, PermitActionType, PermitInput } from '../domain
 import type { PermitContext } from '../machines/permit';
 import type { PersistedMachine } from './machine-runner';
 
-export const PERMIT_WORKFLOW = 'permitWorkflow';
-
-/** The workflow id of the permit granted in case `caseNumber` (started by the application workflow on a grant). */
-export const permitWorkflowId = (caseNumber: string) => `${caseNumber}.permit`;
+export { PERMIT_WORKFLOW, permitWorkflowId } from '../domain/permit';
 
 /** Parsed with `PermitWorkflowInputSchema` (domain/permit). `restore` is set only by the workflow's own continue-as-new. */
 export interface PermitWorkflowInput {

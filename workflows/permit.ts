@@ -37,10 +37,11 @@ import type { ApplicationResult, applicationWorkflow } from './application';
 import { APPLICATION_WORKFLOW } from './definitions';
 import { validateAction } from './action-validation';
 import { MachineRunner, workflowNow, type PersistedMachine } from './machine-runner';
-import { IO_ACTIVITY_OPTIONS, noticeDeliverer } from './notice-delivery';
+import { heartbeatingActivity, noticeDeliverer } from './notice-delivery';
 import { permitActUpdate, permitStatusQuery, type PermitStatus, type PermitWorkflowInput } from './permit-definitions';
 
-const { checkContraIndications, openContraIndicationReview } = proxyActivities<ContraIndicationActivities>(IO_ACTIVITY_OPTIONS);
+/** The contra-indication register (by default files the office keeps): a read, or one review opened. */
+const { checkContraIndications, openContraIndicationReview } = proxyActivities<ContraIndicationActivities>(heartbeatingActivity('30 seconds'));
 
 type Runner = MachineRunner<typeof permitMachine, PermitEffects>;
 

@@ -4,6 +4,8 @@ const sendDocuments = 'Send the documents listed above by the deadline.';
 const onMissing = 'If we have not received them by the deadline, we will decide on the documents we have.';
 const renew = 'Apply for renewal by the deadline.';
 const OUTCOMES = { granted: 'granted', refused: 'refused', 'not-processed': 'not processed' } as const;
+/** An objection to the office (NL), or an appeal (NO: klage). */
+const REMEDY = { objection: { verb: 'object', verbTo: 'object to' }, appeal: { verb: 'appeal', verbTo: 'appeal' } } as const;
 
 export const en: NoticeTexts = {
   locale: 'en-GB',
@@ -50,7 +52,7 @@ export const en: NoticeTexts = {
       ],
       action: 'Nothing for now. We will write to you when we have decided.',
     }),
-    decision: (n, { date }) => ({
+    decision: (n, { date, remedy }) => ({
       subject: `Decision on your application: ${OUTCOMES[n.outcome]}`,
       body: [
         `On ${date(n.decidedOn)} your application was ${OUTCOMES[n.outcome]}.`,
@@ -61,11 +63,11 @@ export const en: NoticeTexts = {
       action:
         n.outcome === 'granted'
           ? 'Nothing. We will tell you when and where to collect your residence document.'
-          : 'If you disagree with this decision, you can object. We will send you the deadline for that in a separate notice.',
+          : `If you disagree with this decision, you can ${REMEDY[remedy].verb}. We will send you the deadline for that in a separate notice.`,
     }),
-    'objection-decision': (n, { date }) => ({
-      subject: `Decision on your objection: ${n.outcome === 'well-founded' ? 'upheld' : 'dismissed'}`,
-      body: [`On ${date(n.decidedOn)} we decided that your objection is ${n.outcome === 'well-founded' ? 'well-founded: we have reconsidered our decision' : 'unfounded: our decision stands'}.`],
+    'objection-decision': (n, { date, remedy }) => ({
+      subject: `Decision on your ${remedy}: ${n.outcome === 'well-founded' ? 'upheld' : 'dismissed'}`,
+      body: [`On ${date(n.decidedOn)} we decided that your ${remedy} is ${n.outcome === 'well-founded' ? 'well-founded: we have reconsidered our decision' : 'unfounded: our decision stands'}.`],
       action: 'If you disagree, you can appeal to the court; the decision explains how and by when.',
     }),
     'application-withdrawn': (n, { date }) => ({
@@ -73,10 +75,10 @@ export const en: NoticeTexts = {
       body: [`On ${date(n.withdrawnOn)} you withdrew your application. We have closed your case without a decision.`],
       action: 'Nothing. If you want a permit after all, you must submit a new application.',
     }),
-    'objection-period': (n, { date, due }) => ({
-      subject: `Deadline to object to the decision: ${due}`,
-      body: [`If you disagree with our decision of ${date(n.decidedOn)}, you can object to it.`],
-      action: 'Send us your objection in writing, with your reasons, by the deadline.',
+    'objection-period': (n, { date, due, remedy }) => ({
+      subject: `Deadline to ${REMEDY[remedy].verbTo} the decision: ${due}`,
+      body: [`If you disagree with our decision of ${date(n.decidedOn)}, you can ${REMEDY[remedy].verbTo} it.`],
+      action: `Send us your ${remedy} in writing, with your reasons, by the deadline.`,
     }),
     'renewal-invitation': (n, { date, due }) => ({
       subject: `Renew your residence permit by ${due}`,
@@ -102,10 +104,10 @@ export const en: NoticeTexts = {
       body: [`On ${date(n.convertedOn)} your residence permit was converted automatically.`, `It is valid until ${date(n.validUntil)}.`],
       action: 'Nothing. Keep this notice with your residence documents.',
     }),
-    withdrawal: (n, { date }) => ({
+    withdrawal: (n, { date, remedy }) => ({
       subject: 'Your residence permit has been withdrawn',
       body: [`On ${date(n.withdrawnOn)} we withdrew your residence permit.`],
-      action: 'If you disagree, send us your objection in writing, with your reasons, by the deadline.',
+      action: `If you disagree, send us your ${remedy} in writing, with your reasons, by the deadline.`,
     }),
     'independent-permit': (n, { date }) => ({
       subject: 'You may apply for a residence permit of your own',

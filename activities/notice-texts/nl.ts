@@ -3,6 +3,11 @@ import type { NoticeTexts } from './types';
 const sendDocuments = 'Stuur de hierboven genoemde documenten uiterlijk op de uiterste datum.';
 const onMissing = 'Hebben wij ze dan niet ontvangen, dan beslissen wij op basis van de documenten die wij hebben.';
 const renew = 'Dien uiterlijk op de uiterste datum een aanvraag tot verlenging in.';
+/** Bezwaar bij de dienst (NL), of (administratief) beroep (NO: klage). */
+const REMEDY = {
+  objection: { noun: 'bezwaar', make: 'bezwaar maken', writ: 'bezwaarschrift' },
+  appeal: { noun: 'beroep', make: 'beroep instellen', writ: 'beroepschrift' },
+} as const;
 
 export const nl: NoticeTexts = {
   locale: 'nl-NL',
@@ -49,7 +54,7 @@ export const nl: NoticeTexts = {
       ],
       action: 'Voorlopig niets. Wij schrijven u zodra wij hebben beslist.',
     }),
-    decision: (n, { date }) => {
+    decision: (n, { date, remedy }) => {
       const outcome = { granted: 'ingewilligd', refused: 'afgewezen', 'not-processed': 'buiten behandeling gesteld' }[n.outcome];
       return {
         subject: `Besluit op uw aanvraag: ${outcome}`,
@@ -62,12 +67,12 @@ export const nl: NoticeTexts = {
         action:
           n.outcome === 'granted'
             ? 'Niets. Wij laten u weten wanneer en waar u uw verblijfsdocument kunt ophalen.'
-            : 'Bent u het niet eens met dit besluit, dan kunt u bezwaar maken. De termijn daarvoor sturen wij u in een apart bericht.',
+            : `Bent u het niet eens met dit besluit, dan kunt u ${REMEDY[remedy].make}. De termijn daarvoor sturen wij u in een apart bericht.`,
       };
     },
-    'objection-decision': (n, { date }) => ({
-      subject: `Besluit op uw bezwaar: ${n.outcome === 'well-founded' ? 'gegrond' : 'ongegrond'}`,
-      body: [`Op ${date(n.decidedOn)} hebben wij uw bezwaar ${n.outcome === 'well-founded' ? 'gegrond verklaard: wij hebben ons besluit herzien' : 'ongegrond verklaard: ons besluit blijft staan'}.`],
+    'objection-decision': (n, { date, remedy }) => ({
+      subject: `Besluit op uw ${REMEDY[remedy].noun}: ${n.outcome === 'well-founded' ? 'gegrond' : 'ongegrond'}`,
+      body: [`Op ${date(n.decidedOn)} hebben wij uw ${REMEDY[remedy].noun} ${n.outcome === 'well-founded' ? 'gegrond verklaard: wij hebben ons besluit herzien' : 'ongegrond verklaard: ons besluit blijft staan'}.`],
       action: 'Bent u het hier niet mee eens, dan kunt u beroep instellen bij de rechtbank; het besluit vermeldt hoe en wanneer.',
     }),
     'application-withdrawn': (n, { date }) => ({
@@ -75,10 +80,10 @@ export const nl: NoticeTexts = {
       body: [`Op ${date(n.withdrawnOn)} heeft u uw aanvraag ingetrokken. Wij hebben uw zaak zonder besluit afgesloten.`],
       action: 'Niets. Wilt u toch een vergunning, dan moet u een nieuwe aanvraag indienen.',
     }),
-    'objection-period': (n, { date, due }) => ({
-      subject: `Termijn voor bezwaar tegen het besluit: ${due}`,
-      body: [`Bent u het niet eens met ons besluit van ${date(n.decidedOn)}, dan kunt u daartegen bezwaar maken.`],
-      action: 'Stuur ons uw bezwaarschrift, met de redenen, uiterlijk op de uiterste datum.',
+    'objection-period': (n, { date, due, remedy }) => ({
+      subject: `Termijn voor ${REMEDY[remedy].noun} tegen het besluit: ${due}`,
+      body: [`Bent u het niet eens met ons besluit van ${date(n.decidedOn)}, dan kunt u daartegen ${REMEDY[remedy].make}.`],
+      action: `Stuur ons uw ${REMEDY[remedy].writ}, met de redenen, uiterlijk op de uiterste datum.`,
     }),
     'renewal-invitation': (n, { date, due }) => ({
       subject: `Verleng uw verblijfsvergunning uiterlijk ${due}`,
@@ -104,10 +109,10 @@ export const nl: NoticeTexts = {
       body: [`Op ${date(n.convertedOn)} is uw verblijfsvergunning automatisch omgezet.`, `Zij is geldig tot en met ${date(n.validUntil)}.`],
       action: 'Niets. Bewaar dit bericht bij uw verblijfsdocumenten.',
     }),
-    withdrawal: (n, { date }) => ({
+    withdrawal: (n, { date, remedy }) => ({
       subject: 'Uw verblijfsvergunning is ingetrokken',
       body: [`Op ${date(n.withdrawnOn)} hebben wij uw verblijfsvergunning ingetrokken.`],
-      action: 'Bent u het hier niet mee eens, stuur ons dan uiterlijk op de uiterste datum uw bezwaarschrift, met de redenen.',
+      action: `Bent u het hier niet mee eens, stuur ons dan uiterlijk op de uiterste datum uw ${REMEDY[remedy].writ}, met de redenen.`,
     }),
     'independent-permit': (n, { date }) => ({
       subject: 'U kunt een eigen verblijfsvergunning aanvragen',

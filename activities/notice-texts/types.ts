@@ -16,8 +16,14 @@ export interface KindText {
   action: string;
 }
 
-/** Dates already formatted in the notice's language; `due` only for kinds with a deadline. */
-export type DateFormats<K extends NoticeKind> = { date: (date: LocalDate) => string } & (NoticeOf<K> extends {
+/** The remedy against a decision the case's law gives: an objection to the office, or an appeal. */
+export type Remedy = 'objection' | 'appeal';
+
+/**
+ * What a text is written with: dates already formatted in the notice's language (`due` only for
+ * kinds with a deadline), and the remedy of the case's jurisdiction.
+ */
+export type TextContext<K extends NoticeKind> = { date: (date: LocalDate) => string; remedy: Remedy } & (NoticeOf<K> extends {
   deadline: NoticeDeadline;
 }
   ? { due: string }
@@ -31,5 +37,5 @@ export interface NoticeTexts {
   deadline: (date: string, isoDate: LocalDate, timeZone: string) => string;
   legalBasis: (kind: NoticeKind, citations: string) => string;
   footer: (caseNumber: string) => string[];
-  kinds: { [K in NoticeKind]: (notice: NoticeOf<K>, dates: DateFormats<K>) => KindText };
+  kinds: { [K in NoticeKind]: (notice: NoticeOf<K>, context: TextContext<K>) => KindText };
 }

@@ -6,9 +6,9 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { loadConfig } from '../../worker/config';
-import { connectionOptions } from '../../worker/connection';
-import { dataConverterFor } from '../../worker/data-converter';
+import { loadConfig } from '../../platform/config';
+import { connectionOptions } from '../../platform/connection';
+import { dataConverterFor } from '../../platform/data-converter';
 import { activitiesFor, mailerFor } from '../../worker/worker';
 import type { BaselineActivities } from '../workflows/baseline';
 import type { WorkerReply, WorkerRequest } from './worker';

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { failureConverterPath } from '../../worker/data-converter';
+import { failureConverterPath } from '../../platform/data-converter';
 
 export type WorkerRequest = { type: 'stats' } | { type: 'stop' };
 export type WorkerReply =

@@ -7,7 +7,7 @@
  * the same options as a notice.
  */
 import { condition, defineQuery, defineUpdate, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
-import { IO_ACTIVITY_OPTIONS } from '../../workflows/notice-delivery';
+import { NOTICE_OPTIONS } from '../../workflows/notice-delivery';
 
 export interface BaselineActivities {
   noop(): Promise<void>;
@@ -24,7 +24,7 @@ export const pokeUpdate = defineUpdate<number>('poke');
 /** The index of the step the workflow is at. */
 export const stepQuery = defineQuery<number>('step');
 
-const { noop } = proxyActivities<BaselineActivities>(IO_ACTIVITY_OPTIONS);
+const { noop } = proxyActivities<BaselineActivities>(NOTICE_OPTIONS);
 
 export async function baselineWorkflow(input: { steps: BaselineStep[] }): Promise<string> {
   let updates = 0;

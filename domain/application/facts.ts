@@ -1,13 +1,14 @@
 /**
  * The facts an assessment reads, for every jurisdiction: a union discriminated by `jurisdiction`,
  * so Dutch facts can never be handed to the Norwegian rules or carry Norwegian fields. Built once,
- * at import, for the CLI, the permit and the tests; workflow code that parses facts only once
- * builds its own with `applicationFactsSchema()` and lets it go.
+ * at import, for the CLI, the permit and the tests, from the shipped jurisdictions (a pack
+ * registered at start-up comes later than this import); workflow code that parses facts only once
+ * builds its own with `applicationFactsSchema()`, from every pack known then, and lets it go.
  */
 import type { z } from 'zod';
-import { applicationFactsSchema } from './schema';
+import { shippedFactsSchema } from './schema';
 
-export const ApplicationFacts = applicationFactsSchema();
+export const ApplicationFacts = shippedFactsSchema();
 export type ApplicationFacts = z.infer<typeof ApplicationFacts>;
 export type Jurisdiction = ApplicationFacts['jurisdiction'];
 

@@ -7,8 +7,7 @@ import type { z } from 'zod';
 import type { LocalDate } from '../calendar/dates';
 import type { DecreeDay, HolidayRule } from '../calendar/holiday-rules';
 import type { PeriodDefinition, PeriodKind } from '../calendar/periods';
-import type { ExceptionGround, PermitTerms, S38Limitation } from '../case-actions';
-import type { ContraIndicationGround } from '../permit';
+import type { ContraIndicationGround, ExceptionGround, PermitTerms, S38Limitation } from '../case-actions';
 import type { PenaltyComputation } from '../decision-clock';
 import type { NoticeDeadline } from '../notices';
 import type { PolicyPack } from '../policy/types';
@@ -125,10 +124,15 @@ export interface Procedure {
   };
 }
 
-/** The words of a notice that depend on the jurisdiction, not on the language. */
+/**
+ * What a notice quotes from this jurisdiction's law, in every language. (The remedy a notice names,
+ * objection or appeal, is the procedure's `remedy.kind`.)
+ */
 export interface NoticeWording {
-  /** The remedy the notices name: an objection to the office (NL) or an appeal (NO). */
-  remedy: 'objection' | 'appeal';
+  /** The legal basis a notice of a withdrawn application states. */
+  withdrawnApplication: string;
+  /** The legal basis a receipt states when the law sets no decision period to announce. */
+  receiptWithoutDeadline: string;
 }
 
 export interface JurisdictionPack {

@@ -6,8 +6,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { endOfDay } from '../../domain/calendar';
-import { deadlineOf, LANGUAGES, NOTICE_KINDS, noticeKey, type Notice } from '../../domain/notices';
+import { endOfDay, type Jurisdiction } from '../../domain/calendar';
+import { deadlineOf, LANGUAGES, NOTICE_KINDS, noticeKey, type Language, type Notice } from '../../domain/notices';
 import { outboxMailer, smtpMailer, type Mailer } from '../../activities/mailer';
 import { renderNotice } from '../../activities/notices';
 import { NOTICE_TEXTS } from '../../activities/notice-texts';
@@ -44,7 +44,7 @@ function basisOf(notice: Notice): string {
     case 'withdrawal':
       return [...notice.grounds, ...notice.deadline.citations].join('; ');
     case 'application-withdrawn':
-      return 'Awb 1:3(3)';
+      return notice.jurisdiction === 'NL' ? 'Awb 1:3(3)' : 'the application was withdrawn by the applicant';
     default:
       return notice.deadline!.citations.join('; ');
   }
@@ -86,10 +86,27 @@ test('every kind has its own text in every language (none copied from another la
   for (const kind of NOTICE_KINDS) {
     const texts = LANGUAGES.map((language) => {
       const render = NOTICE_TEXTS[language].kinds[kind] as (n: Notice, dates: object) => unknown;
-      return JSON.stringify(render(sampleNotices(language, 'NL-TEXT-0001')[kind], { date: () => '#', due: '#' }));
+      return JSON.stringify(render(sampleNotices(language, 'NL-TEXT-0001')[kind], { date: () => '#', due: '#', remedy: 'objection' }));
     });
     expect(new Set(texts).size).toBe(LANGUAGES.length);
   }
+});
+
+test("a notice names the remedy of its case's law: an objection in a Dutch case, an appeal in a Norwegian one, whatever the language", () => {
+  const remedyNotice = (language: Language, jurisdiction: Jurisdiction) => {
+    const { text, subject } = renderNotice({ ...sampleNotices(language, `${jurisdiction}-REMEDY-0001`)['objection-period'], jurisdiction });
+    return `${subject}\n${text}`;
+  };
+  expect(remedyNotice('en', 'NL')).toContain('Deadline to object to the decision');
+  expect(remedyNotice('en', 'NL')).toContain('Send us your objection in writing');
+  expect(remedyNotice('en', 'NO')).toContain('Deadline to appeal the decision');
+  expect(remedyNotice('en', 'NO')).toContain('Send us your appeal in writing');
+  expect(remedyNotice('nl', 'NL')).toContain('Termijn voor bezwaar tegen het besluit');
+  expect(remedyNotice('nl', 'NO')).toContain('Termijn voor beroep tegen het besluit');
+  const withdrawn = (jurisdiction: Jurisdiction) => renderNotice({ ...sampleNotices('en', `${jurisdiction}-WD-0001`)['application-withdrawn'], jurisdiction }).text;
+  expect(withdrawn('NL')).toContain('Legal basis: Awb 1:3(3)');
+  // Dutch law is never quoted to a Norwegian applicant.
+  expect(withdrawn('NO')).not.toContain('Awb');
 });
 
 test("the deadline is the day on which it ends in the office's time zone, not in UTC", () => {

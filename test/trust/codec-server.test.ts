@@ -3,9 +3,9 @@ import type { Server } from 'node:http';
 import { defaultPayloadConverter } from '@temporalio/common';
 import fc from 'fast-check';
 import { createCodecServer, listen } from '../../worker/codec-server';
-import { newKeyEntry } from '../../worker/codec';
-import { loadConfig } from '../../worker/config';
-import { codecFor } from '../../worker/data-converter';
+import { newKeyEntry } from '../../platform/codec';
+import { loadConfig } from '../../platform/config';
+import { codecFor } from '../../platform/data-converter';
 
 const UI = 'http://127.0.0.1:8233';
 const TOKEN = 'operator-token-0123456789abcdef';

@@ -4,9 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
-import { AesGcmCodec, ENCRYPTED_ENCODING, KEY_ID_METADATA, newKeyEntry } from '../../worker/codec';
-import { ConfigError, loadConfig } from '../../worker/config';
-import { codecFor, codecTokenFor, keyRingFor, localSecrets } from '../../worker/data-converter';
+import { AesGcmCodec, ENCRYPTED_ENCODING, KEY_ID_METADATA, newKeyEntry } from '../../platform/codec';
+import { ConfigError, loadConfig } from '../../platform/config';
+import { codecFor, codecTokenFor, keyRingFor, localSecrets } from '../../platform/data-converter';
 
 const keys = { DOSSIER_ENCRYPTION_KEYS: [newKeyEntry('k1'), newKeyEntry('k2')].join(','), DOSSIER_ENCRYPTION_KEY_ID: 'k2' };
 const codec = codecFor(loadConfig(keys));

@@ -1,6 +1,6 @@
 /** The environment is parsed at start-up: defaults for the embedded setup, and bad values named. */
-import { ConfigError, loadConfig } from '../../worker/config';
-import { connectionOptions } from '../../worker/connection';
+import { ConfigError, loadConfig } from '../../platform/config';
+import { connectionOptions } from '../../platform/connection';
 
 test('an empty environment gives the embedded defaults', () => {
   const config = loadConfig({});

@@ -15,5 +15,8 @@ export const nl: JurisdictionPack = {
   procedure: NL_PROCEDURE,
   facts: nlFactsSchema,
   policy: nlB16Pack as JurisdictionPack['policy'],
-  notices: { remedy: 'objection' },
+  notices: {
+    withdrawnApplication: 'Awb 1:3(3): a withdrawn application leaves no request to decide on',
+    receiptWithoutDeadline: `${NL_PROCEDURE.decisionPeriod!.basis} (decision period)`,
+  },
 };

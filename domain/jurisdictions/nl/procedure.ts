@@ -18,7 +18,7 @@ import {
   moreThanOneYearOn,
 } from '../../policy/nl-b16';
 import { failedConditions } from '../../policy/registry';
-import { CONTRA_INDICATION_GROUNDS } from '../../permit';
+import { CONTRA_INDICATION_GROUNDS } from '../../case-actions';
 import type { Procedure, RenewalCalendar, RenewalTiming } from '../types';
 
 const TIME_ZONE = 'Europe/Amsterdam';

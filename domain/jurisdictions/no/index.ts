@@ -13,5 +13,9 @@ export const no: JurisdictionPack = {
   procedure: NO_PROCEDURE,
   facts: noFactsSchema,
   policy: noS38Pack as JurisdictionPack['policy'],
-  notices: { remedy: 'appeal' },
+  notices: {
+    // No article: the applicant ended the case, and there is no decision to base on one.
+    withdrawnApplication: 'the application was withdrawn by the applicant: no decision is taken on it',
+    receiptWithoutDeadline: 'forvaltningsloven s. 11a (decision without undue delay; a preliminary reply when it takes more than a month)',
+  },
 };

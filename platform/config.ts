@@ -63,7 +63,7 @@ export const EnvSchema = z
      */
     DOSSIER_MAX_CACHED_WORKFLOWS: z.coerce.number({ error: 'must be a number of workflows' }).int('must be a whole number of workflows').min(0, 'must be 0 or more').default(100),
     /**
-     * Payload encryption (worker/codec.ts): every key that may decrypt, and the id of the one that
+     * Payload encryption (platform/codec.ts): every key that may decrypt, and the id of the one that
      * encrypts. Unset: a key generated once into the data folder (the embedded default).
      */
     DOSSIER_ENCRYPTION_KEYS: keyList.optional(),
@@ -102,7 +102,7 @@ export class ConfigError extends Error {
 export type Config = Env & {
   outboxDir: string;
   sentDir: string;
-  /** The configured keys; undefined means "use the data folder's generated key" (worker/data-converter.ts). */
+  /** The configured keys; undefined means "use the data folder's generated key" (platform/data-converter.ts). */
   encryption?: KeyRing;
   /** Origins of the web UI that may call the codec server; by default the dev server's UI (gRPC port + 1000). */
   codecOrigins: string[];
