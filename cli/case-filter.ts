@@ -10,7 +10,7 @@ import { leafStateNames } from '../machines/diagram';
 import { applicationMachine } from '../machines/application';
 import { APPLICATION_WORKFLOW } from '../workflows/definitions';
 import { CASE_JURISDICTION, CASE_NEXT_DEADLINE, CASE_OVERDUE, CASE_STATE } from '../workflows/search-attributes';
-import { UsageError } from './command';
+import { UsageError, type OptionSpec } from './command';
 
 export const CASE_STATES = leafStateNames(applicationMachine);
 
@@ -24,13 +24,18 @@ export interface CaseFilter {
   running: boolean;
 }
 
-export const FILTER_OPTIONS = ['state', 'jurisdiction', 'deadline-before'];
-export const FILTER_FLAGS = ['overdue', 'running'];
-export const FILTER_USAGE = '[--state S[,S…]] [--jurisdiction NL|NO] [--deadline-before YYYY-MM-DD|ISO] [--overdue] [--running]';
+/** The filter options of `cases list` and `cases act`. */
+export const FILTER_OPTIONS = {
+  state: { type: 'string', multiple: true, value: 'STATE[,STATE…]', description: `cases in one of these states: ${CASE_STATES.join(', ')}` },
+  jurisdiction: { type: 'string', value: knownJurisdictions().join('|'), description: 'cases of this jurisdiction (any letter case)' },
+  'deadline-before': { type: 'string', value: 'YYYY-MM-DD|ISO', description: 'cases whose next deadline is before this day begins (UTC) or before this ISO 8601 instant' },
+  overdue: { type: 'boolean', description: 'cases whose decision is overdue' },
+  running: { type: 'boolean', description: 'cases still running (not closed, withdrawn or terminated)' },
+} as const satisfies Record<string, OptionSpec>;
 
 /** Filters from parsed options; a bad value is a UsageError naming the option. */
-export function parseFilter(options: Record<string, string>, flags: Set<string>): CaseFilter {
-  const states = options.state ? options.state.split(',').map((s) => s.trim()) : [];
+export function parseFilter(options: { state: string[]; jurisdiction?: string; 'deadline-before'?: string; overdue: boolean; running: boolean }): CaseFilter {
+  const states = options.state.flatMap((list) => list.split(',').map((s) => s.trim()));
   for (const state of states) {
     if (!CASE_STATES.includes(state)) throw new UsageError(`--state: unknown state "${state}"; known: ${CASE_STATES.join(', ')}`);
   }
@@ -48,7 +53,7 @@ export function parseFilter(options: Record<string, string>, flags: Set<string>)
     }
     deadlineBefore = new Date(instant).toISOString();
   }
-  return { states, jurisdiction, deadlineBefore, overdue: flags.has('overdue'), running: flags.has('running') };
+  return { states, jurisdiction, deadlineBefore, overdue: options.overdue, running: options.running };
 }
 
 /** The visibility query for a filter, always limited to application cases. */
@@ -98,9 +103,11 @@ export async function listCases(client: Client, filter: CaseFilter, limit: numbe
   return rows.sort((a, b) => (a.nextDeadline ?? '~').localeCompare(b.nextDeadline ?? '~') || a.caseNumber.localeCompare(b.caseNumber));
 }
 
-/** `--limit N`: a positive whole number. */
-export function parseLimit(value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
+/** `--limit N` of `cases list` and `cases act`. */
+export const LIMIT_OPTION = { type: 'string', value: 'N', default: '1000', description: 'at most N cases, soonest deadline first' } as const satisfies OptionSpec;
+
+/** The value of `--limit`: a positive whole number. */
+export function parseLimit(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--limit: "${value}" is not a positive whole number`);
   return Number(value);
 }

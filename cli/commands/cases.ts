@@ -7,7 +7,7 @@ import { actUpdate, APPLICATION_WORKFLOW, statusQuery, type ApplicationWorkflowI
 import { withClient } from '../client';
 import { readJsonFile } from '../json-file';
 import { actorFrom } from '../actor';
-import { parseArgs, UsageError, type Command } from '../command';
+import { command, UsageError, type OptionSpec } from '../command';
 
 
 /** A new case number: jurisdiction, receipt date, random suffix (no personal data: it is the workflow id). */
@@ -16,18 +16,17 @@ function newCaseNumber(jurisdiction: string, now = new Date()): string {
   return `${jurisdiction}-${day}-${randomBytes(4).toString('hex').toUpperCase()}`;
 }
 
-export function parseCaseNumber(value: string | undefined): string {
-  const parsed = CaseNumberSchema.safeParse(value ?? '');
+export function parseCaseNumber(value: string): string {
+  const parsed = CaseNumberSchema.safeParse(value);
   if (!parsed.success) throw new UsageError(`CASE-ID: ${parsed.error.issues[0]!.message}`);
   return parsed.data;
 }
 
-const submit: Command = {
+const submit = command({
   name: 'submit',
-  usage: 'FILE.json',
-  summary: 'Open a case for an application ({caseNumber?, contact, facts}); with a caseNumber already in use, returns that case.',
-  async run([file]) {
-    if (!file) throw new UsageError('FILE: give the application as a JSON file');
+  summary: 'Open a case for an application; with a caseNumber already in use, returns that case.',
+  positionals: [{ name: 'FILE', description: 'the application as JSON: {caseNumber?, contact, facts}' }],
+  async run({ args: { FILE: file } }) {
     const parsed = applicationSchema().safeParse(readJsonFile(file, 'FILE'));
     if (!parsed.success) throw new UsageError(`${file} is not a valid application:\n${describeIssues(parsed.error)}`);
     const application = { ...parsed.data, caseNumber: parsed.data.caseNumber ?? newCaseNumber(parsed.data.facts.jurisdiction) };
@@ -50,21 +49,23 @@ const submit: Command = {
       return { created, ...status };
     });
   },
-};
+});
 
-const status: Command = {
+/** CASE-ID, the first argument of every command on one case. */
+export const CASE_ID = { name: 'CASE-ID', description: 'a case number, e.g. NL-20261123-1A2B3C4D' } as const;
+
+const status = command({
   name: 'status',
-  usage: 'CASE-ID',
   summary: 'The case: its state, deadlines and decision clock, assessment, and the actions it accepts now.',
-  async run([caseId]) {
-    const caseNumber = parseCaseNumber(caseId);
+  positionals: [CASE_ID],
+  async run({ args }) {
+    const caseNumber = parseCaseNumber(args['CASE-ID']);
     return withClient(({ client }) => client.workflow.getHandle(caseNumber).query(statusQuery).catch(explainMissing(caseNumber)));
   },
-};
+});
 
 /** ACTION and its JSON payload from the command line, parsed with the workflow's own schema. */
-export function parseAction(actionType: string | undefined, json: string | undefined, extra: Record<string, unknown> = {}): CaseAction {
-  if (!actionType) throw new UsageError(`ACTION: name one of ${CASE_ACTION_TYPES.join(', ')}`);
+export function parseAction(actionType: string, json: string | undefined, extra: Record<string, unknown> = {}): CaseAction {
   let payload: unknown = {};
   if (json !== undefined) {
     try {
@@ -89,28 +90,34 @@ export async function takeAction(client: Client, caseNumber: string, action: Cas
   }
 }
 
-/** `CASE-ID ACTION [JSON] [--as ROLE:ID]` → the case and the action, with its actor (cli/actor.ts). */
-export function parseActArgs(args: string[]): { caseNumber: string; action: CaseAction } {
-  const { options, positional } = parseArgs(args, { options: ['as'] });
-  const [caseId, actionType, json, extra] = positional;
-  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
-  const caseNumber = parseCaseNumber(caseId);
-  return { caseNumber, action: parseAction(actionType, json, { actor: actorFrom(options.as) }) };
-}
+/** `--as`: who acts (cli/actor.ts). */
+export const AS_OPTION = {
+  type: 'string',
+  value: 'ROLE:ID',
+  description: 'who acts: ROLE:ID, or caseworker:ID:on-behalf for the applicant (default: DOSSIER_ACTOR, else caseworker:$USER)',
+} as const satisfies OptionSpec;
 
-const act: Command = {
-  name: 'act',
-  usage: `CASE-ID ACTION [JSON] [--as ROLE:ID]    (ACTION: ${CASE_ACTION_TYPES.join(', ')})`,
-  summary: 'Take an action on a case, e.g. act NL-2026-0001 request-evidence \'{"missing":["passport"]}\'; the actor is --as, else DOSSIER_ACTOR, else caseworker:$USER.',
-  async run(args) {
-    const { caseNumber, action } = parseActArgs(args);
-    return withClient(({ client }) => takeAction(client, caseNumber, action));
-  },
-};
+/** The declaration of `act` and `case act`, the same command under two names. */
+export const actCommand = (name: string, summary: string) =>
+  command({
+    name,
+    summary,
+    positionals: [
+      CASE_ID,
+      { name: 'ACTION', description: `one of ${CASE_ACTION_TYPES.join(', ')}` },
+      { name: 'JSON', optional: true, description: "the action's fields as a JSON object, e.g. '{\"missing\":[\"passport\"]}'" },
+    ],
+    options: { as: AS_OPTION },
+    async run({ args, options }) {
+      const caseNumber = parseCaseNumber(args['CASE-ID']);
+      const action = parseAction(args.ACTION, args.JSON, { actor: actorFrom(options.as) });
+      return withClient(({ client }) => takeAction(client, caseNumber, action));
+    },
+  });
 
 export const explainMissing = (caseNumber: string) => (err: unknown): never => {
   if (err instanceof WorkflowNotFoundError) throw new Error(`no case ${caseNumber}`);
   throw err;
 };
 
-export const caseCommands: Command[] = [submit, status, act];
+export const caseCommands = [submit, status, actCommand('act', 'Take an action on a case.')];

@@ -12,7 +12,7 @@ import type { AnyStateMachine } from 'xstate';
 import { applicationMachine } from '../../machines/application';
 import { machinesMarkdown, mermaidDiagram } from '../../machines/diagram';
 import { permitMachine } from '../../machines/permit';
-import { parseArgs, UsageError, type Command } from '../command';
+import { command, UsageError } from '../command';
 import { Printed } from '../output';
 
 /** The machines the diagram shows; a new machine is one more line here. */
@@ -25,22 +25,20 @@ export function diagramDocument(names: string[] = MACHINES.map((m) => m.name)): 
   return machinesMarkdown(MACHINES.filter((m) => names.includes(m.name)));
 }
 
-export const machineCommand: Command = {
-  name: 'machine',
-  usage: 'diagram [--machine NAME] [--format markdown|mermaid] [--out FILE | --check FILE]',
-  summary: `The lifecycle machines (${MACHINES.map((m) => m.name).join(', ')}) as Mermaid state diagrams generated from their definitions; --out writes the file, --check fails when it is stale.`,
-  async run(args) {
-    const [sub, ...rest] = args;
-    if (sub !== 'diagram') throw new UsageError(`SUBCOMMAND: ${sub ? `unknown "${sub}"` : 'missing'}; dossier machine diagram`);
-    const { options, positional } = parseArgs(rest, { options: ['machine', 'format', 'out', 'check'] });
-    if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
-    const format = options.format ?? 'markdown';
-    if (format !== 'markdown' && format !== 'mermaid') throw new UsageError(`--format: "${format}" is not one of markdown, mermaid`);
+export const machineCommand = command({
+  name: 'machine diagram',
+  summary: `The lifecycle machines (${MACHINES.map((m) => m.name).join(', ')}) as Mermaid state diagrams, generated from their definitions.`,
+  options: {
+    machine: { type: 'string', choices: MACHINES.map((m) => m.name), description: 'only this machine (default: every one)' },
+    format: { type: 'string', choices: ['markdown', 'mermaid'], default: 'markdown', description: 'a Markdown document, or the bare Mermaid diagram of one machine' },
+    out: { type: 'string', value: 'FILE', description: 'write the diagram to FILE instead of stdout' },
+    check: { type: 'string', value: 'FILE', description: 'exit 1 when FILE differs from the diagram (not with --out)' },
+  },
+  async run({ options }) {
     const chosen = options.machine ? MACHINES.filter((m) => m.name === options.machine) : MACHINES;
-    if (chosen.length === 0) throw new UsageError(`--machine: unknown machine "${options.machine}"; known: ${MACHINES.map((m) => m.name).join(', ')}`);
-    if (format === 'mermaid' && chosen.length > 1) throw new UsageError('--format: mermaid holds one machine; name it with --machine');
+    if (options.format === 'mermaid' && chosen.length > 1) throw new UsageError('--format: mermaid holds one machine; name it with --machine');
     if (options.out && options.check) throw new UsageError('--check: give either --out or --check');
-    const text = format === 'mermaid' ? mermaidDiagram(chosen[0]!.machine) : diagramDocument(chosen.map((m) => m.name));
+    const text = options.format === 'mermaid' ? mermaidDiagram(chosen[0]!.machine) : diagramDocument(chosen.map((m) => m.name));
     if (options.check) {
       const current = await readFile(options.check, 'utf8').catch(() => null);
       if (current === text) return new Printed(`${options.check} is up to date\n`);
@@ -52,4 +50,4 @@ export const machineCommand: Command = {
     }
     return new Printed(text);
   },
-};
+});

@@ -1,11 +1,6 @@
 /**
- * The operator's commands: find cases, read one, read its history, act on one or many.
- *
- *   dossier cases list [filters] [--json]
- *   dossier cases act ACTION [JSON] [filters] [--by-days N] [--reason TEXT] [--as ROLE:ID] [--dry-run] [--json]
- *   dossier case show CASE-ID [--json]
- *   dossier case history CASE-ID [--json | --raw]
- *   dossier case act CASE-ID ACTION [JSON] [--as ROLE:ID]
+ * The operator's commands: find cases (`cases list`), read one (`case show`), read its history
+ * (`case history`), act on one (`case act`) or many (`cases act`).
  *
  * People get aligned plain-text tables; `--json` prints JSON for scripts.
  */
@@ -15,27 +10,19 @@ import { addDays, officeTimeZone, type Jurisdiction } from '../../domain/calenda
 import { CASE_ACTION_TYPES, type CaseAction } from '../../domain/case-actions';
 import type { Actor } from '../../domain/roles';
 import { statusQuery, type CaseStatus } from '../../workflows/definitions';
-import { FILTER_FLAGS, FILTER_OPTIONS, FILTER_USAGE, listCases, parseFilter, parseLimit, type CaseRow } from '../case-filter';
+import { FILTER_OPTIONS, LIMIT_OPTION, listCases, parseFilter, parseLimit, type CaseRow } from '../case-filter';
 import { withClient } from '../client';
-import { parseArgs, UsageError, type Command } from '../command';
+import { command, UsageError } from '../command';
 import { decodeHistory } from '../history/decode';
 import { caseTimeline, type TimelineEntry } from '../history/timeline';
 import { localTime, Printed, table } from '../output';
 import { actorFrom } from '../actor';
-import { explainMissing, parseAction, parseActArgs, parseCaseNumber, takeAction } from './cases';
+import { actCommand, AS_OPTION, CASE_ID, explainMissing, parseAction, parseCaseNumber, takeAction } from './cases';
 
 const TIME_ZONE_OF_LISTS = 'UTC';
 const orDash = (value: string | null | undefined) => (value ? value : '-');
 
-function subcommand(args: string[], known: string[], command: string): [string, string[]] {
-  const [sub, ...rest] = args;
-  if (!sub || !known.includes(sub)) throw new UsageError(`SUBCOMMAND: ${sub ? `unknown "${sub}"` : 'missing'}; dossier ${command} ${known.join('|')}`);
-  return [sub, rest];
-}
-
-function noMorePositional(positional: string[], expected: number) {
-  if (positional.length > expected) throw new UsageError(`unexpected argument "${positional[expected]}"`);
-}
+const JSON_OPTION = { type: 'boolean', description: 'JSON for scripts instead of the table' } as const;
 
 // ---- cases list ----
 
@@ -55,14 +42,17 @@ function casesTable(rows: CaseRow[]): string {
   ) + `${rows.length} case${rows.length === 1 ? '' : 's'}\n`;
 }
 
-async function listCommand(args: string[]): Promise<Printed> {
-  const { options, flags, positional } = parseArgs(args, { options: [...FILTER_OPTIONS, 'limit'], flags: [...FILTER_FLAGS, 'json'] });
-  noMorePositional(positional, 0);
-  const filter = parseFilter(options, flags);
-  const limit = parseLimit(options.limit, 1000);
-  const rows = await withClient(({ client }) => listCases(client, filter, limit));
-  return flags.has('json') ? Printed.json(rows) : new Printed(casesTable(rows));
-}
+const listCommand = command({
+  name: 'cases list',
+  summary: 'Find cases through Temporal visibility: state, jurisdiction, next deadline, overdue.',
+  options: { ...FILTER_OPTIONS, limit: LIMIT_OPTION, json: JSON_OPTION },
+  async run({ options }) {
+    const filter = parseFilter(options);
+    const limit = parseLimit(options.limit);
+    const rows = await withClient(({ client }) => listCases(client, filter, limit));
+    return options.json ? Printed.json(rows) : new Printed(casesTable(rows));
+  },
+});
 
 // ---- acting on many cases ----
 
@@ -149,49 +139,49 @@ function bulkTable(outcomes: BulkOutcome[], dryRun: boolean): string {
   return (outcomes.length ? table(['CASE', 'STATE', 'RESULT', 'PAYLOAD', 'REASON'], rows) : 'no cases match\n') + totals + '\n';
 }
 
-async function bulkActCommand(args: string[]): Promise<Printed> {
-  const { options, flags, positional } = parseArgs(args, {
-    options: [...FILTER_OPTIONS, 'limit', 'by-days', 'reason', 'as'],
-    flags: [...FILTER_FLAGS, 'json', 'dry-run'],
-  });
-  const [type, json] = positional;
-  noMorePositional(positional, 2);
-  if (!type || !(CASE_ACTION_TYPES as string[]).includes(type)) throw new UsageError(`ACTION: ${type ? `unknown action "${type}"` : 'missing'}; one of ${CASE_ACTION_TYPES.join(', ')}`);
-  let byDays: number | null = null;
-  if (options['by-days'] !== undefined) {
-    if (type !== 'extend-cure-period') throw new UsageError('--by-days: only for extend-cure-period (moves each case\'s cure deadline)');
-    if (!/^[1-9]\d{0,2}$/.test(options['by-days'])) throw new UsageError(`--by-days: "${options['by-days']}" is not a whole number of days from 1 to 999`);
-    byDays = Number(options['by-days']);
-  }
-  const filter = parseFilter(options, flags);
-  if (filter.states.length === 0 && !filter.jurisdiction && !filter.deadlineBefore && !filter.overdue) {
-    // Acting on every case at once is never what an operator means by accident.
-    throw new UsageError('FILTER: name at least one of --state, --jurisdiction, --deadline-before, --overdue');
-  }
-  // Check the payload once before touching any case: a mistake in it should not become N rejections.
-  const sample = { state: '', deadlines: { cure: { due: '2000-01-01' } } } as CaseStatus;
-  const actor = actorFrom(options.as);
-  actionFor(sample, type, json, byDays, options.reason, actor);
-  const dryRun = flags.has('dry-run');
-  const limit = parseLimit(options.limit, 1000);
-  const outcomes = await withClient(async ({ client }) => {
-    const rows = await listCases(client, { ...filter, running: true }, limit);
-    return inBatches(rows, 8, (row) => actOnCase(client, row.caseNumber, (status) => actionFor(status, type, json, byDays, options.reason, actor), dryRun));
-  });
-  const exitCode = outcomes.some((o) => o.result === 'rejected') ? 1 : 0;
-  return flags.has('json') ? Printed.json(bulkSummary(outcomes, dryRun), exitCode) : new Printed(bulkTable(outcomes, dryRun), exitCode);
-}
-
-export const casesCommand: Command = {
-  name: 'cases',
-  usage: `list ${FILTER_USAGE} [--limit N] [--json]\n  dossier cases act ACTION [JSON] ${FILTER_USAGE} [--by-days N] [--reason TEXT] [--as ROLE:ID] [--dry-run] [--json]`,
-  summary:
-    'Find cases through Temporal visibility (state, jurisdiction, next deadline, overdue), or take one action on every matching running case: --dry-run lists them first; extend-cure-period --by-days 7 --reason … moves each case\'s own cure deadline.',
-  run(args) {
-    const [sub, rest] = subcommand(args, ['list', 'act'], 'cases');
-    return sub === 'list' ? listCommand(rest) : bulkActCommand(rest);
+const bulkActCommand = command({
+  name: 'cases act',
+  summary: 'Take one action on every matching running case (at least one filter is needed); exits 1 when any case refuses it.',
+  positionals: [
+    { name: 'ACTION', description: `one of ${CASE_ACTION_TYPES.join(', ')}` },
+    { name: 'JSON', optional: true, description: "the action's fields as a JSON object, the same for every case" },
+  ],
+  options: {
+    ...FILTER_OPTIONS,
+    limit: LIMIT_OPTION,
+    'by-days': { type: 'string', value: 'N', description: "extend-cure-period only: move each case's own cure deadline by N days (1 to 999)" },
+    reason: { type: 'string', value: 'TEXT', description: 'the reason recorded with each action' },
+    as: AS_OPTION,
+    'dry-run': { type: 'boolean', description: 'list the matching cases and what would happen; send nothing' },
+    json: JSON_OPTION,
   },
-};
+  async run({ args: { ACTION: type, JSON: json }, options }) {
+    if (!(CASE_ACTION_TYPES as string[]).includes(type)) throw new UsageError(`ACTION: unknown action "${type}"; one of ${CASE_ACTION_TYPES.join(', ')}`);
+    let byDays: number | null = null;
+    if (options['by-days'] !== undefined) {
+      if (type !== 'extend-cure-period') throw new UsageError('--by-days: only for extend-cure-period (moves each case\'s cure deadline)');
+      if (!/^[1-9]\d{0,2}$/.test(options['by-days'])) throw new UsageError(`--by-days: "${options['by-days']}" is not a whole number of days from 1 to 999`);
+      byDays = Number(options['by-days']);
+    }
+    const filter = parseFilter(options);
+    if (filter.states.length === 0 && !filter.jurisdiction && !filter.deadlineBefore && !filter.overdue) {
+      // Acting on every case at once is never what an operator means by accident.
+      throw new UsageError('FILTER: name at least one of --state, --jurisdiction, --deadline-before, --overdue');
+    }
+    // Check the payload once before touching any case: a mistake in it should not become N rejections.
+    const sample = { state: '', deadlines: { cure: { due: '2000-01-01' } } } as CaseStatus;
+    const actor = actorFrom(options.as);
+    actionFor(sample, type, json, byDays, options.reason, actor);
+    const dryRun = options['dry-run'];
+    const limit = parseLimit(options.limit);
+    const outcomes = await withClient(async ({ client }) => {
+      const rows = await listCases(client, { ...filter, running: true }, limit);
+      return inBatches(rows, 8, (row) => actOnCase(client, row.caseNumber, (status) => actionFor(status, type, json, byDays, options.reason, actor), dryRun));
+    });
+    const exitCode = outcomes.some((o) => o.result === 'rejected') ? 1 : 0;
+    return options.json ? Printed.json(bulkSummary(outcomes, dryRun), exitCode) : new Printed(bulkTable(outcomes, dryRun), exitCode);
+  },
+});
 
 // ---- case show ----
 
@@ -261,13 +251,17 @@ function showCase(s: CaseStatus): string {
 
 const indent = (text: string) => text.trimEnd().split('\n').map((l) => `  ${l}`).join('\n');
 
-async function showCommand(args: string[]): Promise<Printed> {
-  const { flags, positional } = parseArgs(args, { flags: ['json'] });
-  noMorePositional(positional, 1);
-  const caseNumber = parseCaseNumber(positional[0]);
-  const status = await withClient(({ client }) => client.workflow.getHandle(caseNumber).query(statusQuery).catch(explainMissing(caseNumber)));
-  return flags.has('json') ? Printed.json(status) : new Printed(showCase(status));
-}
+const showCommand = command({
+  name: 'case show',
+  summary: 'One case: its state, allowed actions, deadline ledger, assessment and decision.',
+  positionals: [CASE_ID],
+  options: { json: { type: 'boolean', description: "the case's status as JSON" } },
+  async run({ args, options }) {
+    const caseNumber = parseCaseNumber(args['CASE-ID']);
+    const status = await withClient(({ client }) => client.workflow.getHandle(caseNumber).query(statusQuery).catch(explainMissing(caseNumber)));
+    return options.json ? Printed.json(status) : new Printed(showCase(status));
+  },
+});
 
 // ---- case history ----
 
@@ -278,36 +272,29 @@ export function timelineText(entries: TimelineEntry[], timeZone: string): string
   );
 }
 
-async function historyCommand(args: string[]): Promise<Printed> {
-  const { flags, positional } = parseArgs(args, { flags: ['json', 'raw'] });
-  noMorePositional(positional, 1);
-  const caseNumber = parseCaseNumber(positional[0]);
-  if (flags.has('json') && flags.has('raw')) throw new UsageError('--raw: give either --json or --raw');
-  return withClient(async ({ client }) => {
-    const history = await client.workflow.getHandle(caseNumber).fetchHistory().catch(explainMissing(caseNumber));
-    // The raw history, payloads as stored (encoded): what `temporal workflow show --output json` gives, and what replay tests take.
-    if (flags.has('raw')) return new Printed(historyToJSON(history) + '\n');
-    const events = await decodeHistory(history, client.options.loadedDataConverter);
-    const entries = caseTimeline(events);
-    if (flags.has('json')) return Printed.json({ caseNumber, entries, events });
-    const started = events.find((e) => e.kind === 'started');
-    const jurisdiction = (started?.kind === 'started' ? (started.input[0] as { application?: { facts?: { jurisdiction?: Jurisdiction } } })?.application?.facts?.jurisdiction : undefined) ?? 'NL';
-    return new Printed(timelineText(entries, officeTimeZone(jurisdiction)));
-  });
-}
-
-// ---- case ----
-
-export const caseCommand: Command = {
-  name: 'case',
-  usage: `show CASE-ID [--json]\n  dossier case history CASE-ID [--json|--raw]\n  dossier case act CASE-ID ACTION [JSON] [--as ROLE:ID]`,
-  summary:
-    'One case: its state, allowed actions, deadline ledger, assessment and decision (show); its history as a timeline with who did what on which legal basis (history; --json adds the decoded events, --raw prints Temporal\'s history); an action (act, as `dossier act`).',
-  async run(args) {
-    const [sub, rest] = subcommand(args, ['show', 'history', 'act'], 'case');
-    if (sub === 'show') return showCommand(rest);
-    if (sub === 'history') return historyCommand(rest);
-    const { caseNumber, action } = parseActArgs(rest);
-    return withClient(({ client }) => takeAction(client, caseNumber, action));
+const historyCommand = command({
+  name: 'case history',
+  summary: "The case's history as a timeline: who did what, when, on which legal basis.",
+  positionals: [CASE_ID],
+  options: {
+    json: { type: 'boolean', description: 'JSON: the timeline and the decoded events' },
+    raw: { type: 'boolean', description: "Temporal's history as stored, payloads encoded, as replay tests take it (not with --json)" },
   },
-};
+  async run({ args, options }) {
+    const caseNumber = parseCaseNumber(args['CASE-ID']);
+    if (options.json && options.raw) throw new UsageError('--raw: give either --json or --raw');
+    return withClient(async ({ client }) => {
+      const history = await client.workflow.getHandle(caseNumber).fetchHistory().catch(explainMissing(caseNumber));
+      // The raw history, payloads as stored (encoded): what `temporal workflow show --output json` gives, and what replay tests take.
+      if (options.raw) return new Printed(historyToJSON(history) + '\n');
+      const events = await decodeHistory(history, client.options.loadedDataConverter);
+      const entries = caseTimeline(events);
+      if (options.json) return Printed.json({ caseNumber, entries, events });
+      const started = events.find((e) => e.kind === 'started');
+      const jurisdiction = (started?.kind === 'started' ? (started.input[0] as { application?: { facts?: { jurisdiction?: Jurisdiction } } })?.application?.facts?.jurisdiction : undefined) ?? 'NL';
+      return new Printed(timelineText(entries, officeTimeZone(jurisdiction)));
+    });
+  },
+});
+
+export const operatorCommands = [listCommand, bulkActCommand, showCommand, historyCommand, actCommand('case act', 'Take an action on a case (as dossier act).')];

@@ -80,7 +80,7 @@ test('bad arguments exit 2 naming the argument', () => {
   expect(badDate.stderr).toContain('--on: "2020-13-01" is not a calendar date');
   const noFile = dossier();
   expect(noFile.status).toBe(2);
-  expect(noFile.stderr).toContain('expected exactly one FILE.json');
+  expect(noFile.stderr).toContain('dossier assess: FILE is required');
   const notJson = dossier(join(dir, 'missing.json'));
   expect(notJson.status).toBe(2);
   expect(notJson.stderr).toContain('cannot read');
