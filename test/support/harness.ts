@@ -34,9 +34,13 @@ export class CaseHarness {
     readonly taskQueue: string,
   ) {}
 
-  static async start(taskQueue: string, createEnv: () => Promise<TestWorkflowEnvironment> = createTimeSkippingEnv): Promise<CaseHarness> {
-    const [env, bundle, smtp, ledgerDir] = await Promise.all([createEnv(), bundleWorkflows(), SmtpSink.start(), mkdtemp(join(tmpdir(), 'dossier-sent-'))]);
-    return new CaseHarness(env, smtp, smtpMailer(smtp.url, 'office@ind.example.test'), bundle, ledgerDir, taskQueue);
+  static async start(
+    taskQueue: string,
+    createEnv: () => Promise<TestWorkflowEnvironment> = createTimeSkippingEnv,
+    bundle: () => Promise<WorkflowBundleWithSourceMap> = () => bundleWorkflows(),
+  ): Promise<CaseHarness> {
+    const [env, bundled, smtp, ledgerDir] = await Promise.all([createEnv(), bundle(), SmtpSink.start(), mkdtemp(join(tmpdir(), 'dossier-sent-'))]);
+    return new CaseHarness(env, smtp, smtpMailer(smtp.url, 'office@ind.example.test'), bundled, ledgerDir, taskQueue);
   }
 
   /**

@@ -8,9 +8,9 @@ import { resolve } from 'node:path';
 import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment, type DevServerConfig } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { newKeyEntry } from '../../worker/codec';
-import { loadConfig } from '../../worker/config';
-import { dataConverterFor, failureConverterPath } from '../../worker/data-converter';
+import { newKeyEntry } from '../../platform/codec';
+import { loadConfig } from '../../platform/config';
+import { dataConverterFor, failureConverterPath } from '../../platform/data-converter';
 import { ensureSearchAttributes } from '../../worker/search-attributes';
 
 const ROOT = resolve(__dirname, '../..');
@@ -42,7 +42,7 @@ export const TEST_ENCRYPTION_ENV = {
   DOSSIER_ENCRYPTION_KEYS: [newKeyEntry('test-old'), newKeyEntry('test-new')].join(','),
   DOSSIER_ENCRYPTION_KEY_ID: 'test-new',
 };
-/** The production data converter (worker/data-converter.ts) with the test keys. */
+/** The production data converter (platform/data-converter.ts) with the test keys. */
 export const testDataConverter = (): DataConverter => dataConverterFor(loadConfig(TEST_ENCRYPTION_ENV));
 
 /** Options for the environment's own client (`env.client`), e.g. `{ dataConverter: testDataConverter() }`. */
@@ -74,9 +74,13 @@ async function withSearchAttributes(env: TestWorkflowEnvironment): Promise<TestW
   return env;
 }
 
-/** The workflow bundle, built once per test file, with the production failure converter (failure messages encoded, so encrypted under a codec). */
-export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), failureConverterPath, logger: quietBundlerLogger });
+/**
+ * The workflow bundle, built once per test file, with the production failure converter (failure
+ * messages encoded, so encrypted under a codec). `workflowsPath`: another entry that exports the
+ * workflows (a test that registers a jurisdiction inside the bundle).
+ */
+export function bundleWorkflows(workflowsPath = require.resolve('../../workflows')): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: quietBundlerLogger });
 }
 
 const noop = () => {};
