@@ -24,7 +24,10 @@ export function deadlineEvent(event: DeadlineEvent): string {
     'METHOD:PUBLISH',
     'BEGIN:VEVENT',
     `UID:${text(event.uid)}`,
-    `DTSTAMP:${event.issuedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`,
+    `DTSTAMP:${event.issuedAt
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '')}`,
     `DTSTART;VALUE=DATE:${day(event.due)}`,
     `DTEND;VALUE=DATE:${day(addDays(event.due, 1))}`,
     `SUMMARY:${text(event.summary)}`,

@@ -24,7 +24,7 @@ export interface MinistryIntake {
 const FACTORS = {
   a: 'a. de situatie van alleenstaande vrouwen in het land van herkomst (the situation of single women in the country of origin)',
   b: 'b. de maatschappelijke positie van vrouwen in het land van herkomst (the social position of women in the country of origin)',
-  c: 'c. de vraag of in het land van herkomst een naar maatstaven van dat land aanvaardbaar te achten opvang aanwezig is (whether reception acceptable by that country\'s standards is available there)',
+  c: "c. de vraag of in het land van herkomst een naar maatstaven van dat land aanvaardbaar te achten opvang aanwezig is (whether reception acceptable by that country's standards is available there)",
 } as const;
 
 /** The request as the ministry reads it: case number, nationality and questions; no name, address or date of birth. */
@@ -44,7 +44,14 @@ export function requestMessage(to: string, request: ReportRequest): OutgoingMess
     '',
     `Please quote ${request.requestKey} in your report.`,
   ].join('\n');
-  return { key: request.requestKey, to, subject: `[${request.caseNumber}] Request for an individual official report`, text, html: preformattedHtml(text), language: 'en' };
+  return {
+    key: request.requestKey,
+    to,
+    subject: `[${request.caseNumber}] Request for an individual official report`,
+    text,
+    html: preformattedHtml(text),
+    language: 'en',
+  };
 }
 
 export function reminderMessage(to: string, request: ReportRequest, reminder: number): OutgoingMessage {
@@ -54,7 +61,14 @@ export function reminderMessage(to: string, request: ReportRequest, reminder: nu
     '',
     `Please quote ${request.requestKey} in your report.`,
   ].join('\n');
-  return { key: `${request.requestKey}.reminder.${reminder}`, to, subject: `[${request.caseNumber}] Reminder ${reminder}: individual official report`, text, html: preformattedHtml(text), language: 'en' };
+  return {
+    key: `${request.requestKey}.reminder.${reminder}`,
+    to,
+    subject: `[${request.caseNumber}] Reminder ${reminder}: individual official report`,
+    text,
+    html: preformattedHtml(text),
+    language: 'en',
+  };
 }
 
 export function emailMinistryIntake(mailer: Mailer, address: string, ledger?: SentLedger): MinistryIntake {

@@ -29,7 +29,9 @@ const dateFormat = (language: Language, timeZone: string) =>
 /** `2026-04-03` → `Friday 3 April 2026`, `vrijdag 3 april 2026`, `fredag 3. april 2026`. */
 export function formatLegalDate(date: LocalDate, language: Language = 'en'): string {
   // A calendar day has no zone: noon UTC falls on that day everywhere the format looks.
-  return dateFormat(language, 'UTC').format(new Date(`${date}T12:00:00Z`)).replace(',', '');
+  return dateFormat(language, 'UTC')
+    .format(new Date(`${date}T12:00:00Z`))
+    .replace(',', '');
 }
 
 /** The day on which the deadline ends, read in the office's time zone. */
@@ -88,8 +90,7 @@ export function renderNotice(notice: Notice, issuedAt = new Date()): OutgoingMes
     html: htmlDocument(t.locale, fullSubject, blocks),
     language: t.locale,
     calendar:
-      deadline &&
-      deadlineEvent({ uid: `${key}@dossier`, due: deadline.due, summary: fullSubject, description: `${action}\n${deadlineLine}`, issuedAt }),
+      deadline && deadlineEvent({ uid: `${key}@dossier`, due: deadline.due, summary: fullSubject, description: `${action}\n${deadlineLine}`, issuedAt }),
   };
 }
 
@@ -103,7 +104,6 @@ function htmlDocument(locale: string, title: string, blocks: Block[]): string {
   );
   return `<!DOCTYPE html>\n<html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n${html.join('\n')}\n</body></html>\n`;
 }
-
 
 export interface NoticeActivityOptions {
   /** The sent-record. Without one, only the mailer's own idempotency holds (the outbox's file names). */

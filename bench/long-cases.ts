@@ -130,7 +130,10 @@ async function settle(handle: WorkflowHandle): Promise<History> {
     const events = history.events ?? [];
     let lastTask = events.length - 1;
     while (lastTask >= 0 && !WORKFLOW_TASK_EVENTS.has(events[lastTask]!.eventType!)) lastTask--;
-    const activities = events.reduce((open, e) => open + (e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED ? 1 : ACTIVITY_CLOSED.has(e.eventType!) ? -1 : 0), 0);
+    const activities = events.reduce(
+      (open, e) => open + (e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED ? 1 : ACTIVITY_CLOSED.has(e.eventType!) ? -1 : 0),
+      0,
+    );
     const quiet =
       activities === 0 &&
       events[lastTask]?.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED &&
@@ -146,7 +149,11 @@ type CureCase = Awaited<ReturnType<typeof openCureCase>>;
 /** An application case waiting for evidence, whose cure deadline can be moved again and again. */
 async function openCureCase(client: Client, taskQueue: string) {
   const application = anApplication();
-  const handle = await client.workflow.start<typeof applicationWorkflow>(APPLICATION_WORKFLOW, { taskQueue, workflowId: application.caseNumber, args: [{ application }] });
+  const handle = await client.workflow.start<typeof applicationWorkflow>(APPLICATION_WORKFLOW, {
+    taskQueue,
+    workflowId: application.caseNumber,
+    args: [{ application }],
+  });
   const act = (action: TestAction) => handle.executeUpdate(actUpdate, { args: [withActor(action)] });
   const status = await act({ type: 'request-evidence', missing: ['passport'] });
   let due = status.deadlines.cure!.due as LocalDate;
@@ -219,15 +226,25 @@ async function simulatePermit(h: PermitHarness, years: number): Promise<PermitRu
     await h.act(handle, { type: 'file-renewal', filedOn: await h.today(), facts: FACTS.nlPolicyGrants, actor: HOLDER });
     const renewalCase = h.env.client.workflow.getHandle(`${permitNumber}.renewal.${n}`);
     await h.cases.act(renewalCase, { type: 'confirm-complete' });
-    const next = { restriction: 'voortgezet verblijf', labourMarketNote: 'free to work; no TWV required', validFrom: addDays(validUntil, 1), validUntil: addYears(validUntil, SETTINGS.validityYears) };
+    const next = {
+      restriction: 'voortgezet verblijf',
+      labourMarketNote: 'free to work; no TWV required',
+      validFrom: addDays(validUntil, 1),
+      validUntil: addYears(validUntil, SETTINGS.validityYears),
+    };
     await h.cases.act(renewalCase, { type: 'grant', grounds: ['Vb 2000 art. 3.51 lid 1 sub a'], permit: next });
-    await h.until(() => h.status(handle), (s) => s.generation === n, `renewal ${n}`);
+    await h.until(
+      () => h.status(handle),
+      (s) => s.generation === n,
+      `renewal ${n}`,
+    );
     validUntil = next.validUntil;
   }
   // The rest of the span: the invitation (and reminder) of a period that ends after it still fire inside it.
   await h.skipPast(startOfDay(end, AMS), 0);
   const status = await h.status(handle);
-  if (status.generation !== n || status.state !== 'valid') throw new Error(`permit ended in ${status.state}, generation ${status.generation}, expected valid, ${n}`);
+  if (status.generation !== n || status.state !== 'valid')
+    throw new Error(`permit ended in ${status.state}, generation ${status.generation}, expected valid, ${n}`);
   const wallMs = performance.now() - started;
   const simulatedDays = daysBetween(start, await h.today());
   // Every run's history, the last one still open (fetched before the permit is terminated).
@@ -247,7 +264,9 @@ async function permitPart(h: PermitHarness) {
       progress(`permit: run ${run}/${SETTINGS.runs}, ${years} simulated year(s)…`);
       const result = await simulatePermit(h, years);
       byYears.get(years)!.push(result);
-      progress(`permit: ${years} year(s) in ${(result.wallMs / 1000).toFixed(1)} s: ${result.renewals} renewals, ${result.runs} runs, events per run ${result.eventsPerRun.join(', ')}`);
+      progress(
+        `permit: ${years} year(s) in ${(result.wallMs / 1000).toFixed(1)} s: ${result.renewals} renewals, ${result.runs} runs, events per run ${result.eventsPerRun.join(', ')}`,
+      );
     }
   }
   const rows = SETTINGS.years.map((years) => {
@@ -268,7 +287,8 @@ async function permitPart(h: PermitHarness) {
           eventsPerRunMax: Math.max(...r.eventsPerRun),
           eventsPerRunMean: r.eventsPerRun.reduce((a, b) => a + b, 0) / r.eventsPerRun.length,
           // The last run is still open (it has just continued as new, or waits for its next timer).
-          eventsPerClosedRunMean: r.eventsPerRun.length > 1 ? r.eventsPerRun.slice(0, -1).reduce((a, b) => a + b, 0) / (r.eventsPerRun.length - 1) : r.eventsPerRun[0]!,
+          eventsPerClosedRunMean:
+            r.eventsPerRun.length > 1 ? r.eventsPerRun.slice(0, -1).reduce((a, b) => a + b, 0) / (r.eventsPerRun.length - 1) : r.eventsPerRun[0]!,
           eventsTotal: r.eventsPerRun.reduce((a, b) => a + b, 0),
           kibPerRunMax: Math.max(...r.kibPerRun),
         })),
@@ -287,7 +307,8 @@ async function permitPart(h: PermitHarness) {
     bound: {
       checked: TESTED_EVENTS_PER_RUN,
       serverSuggestsContinueAsNewAt: SERVER_SUGGESTED_EVENTS,
-      source: 'workflows/permit.ts continues as new at each renewal/conversion and on continueAsNewSuggested; the tested bound is test/workflows/permit-history.test.ts',
+      source:
+        'workflows/permit.ts continues as new at each renewal/conversion and on continueAsNewSuggested; the tested bound is test/workflows/permit-history.test.ts',
     },
     byYears: rows,
     maxEventsInAnyRun: Math.max(...all),
@@ -369,13 +390,20 @@ async function replayPart(h: PermitHarness, bundle: WorkflowBundleWithSourceMap)
   }
   const points = histories.map((hist, j) => {
     const ms = spread(times[j]!);
-    return { updates: hist.updates, events: hist.events, kib: round(historyBytes(hist.history) / 1024, 1), ms, microsPerEvent: hist.events ? round((ms.median * 1000) / hist.events, 1) : null };
+    return {
+      updates: hist.updates,
+      events: hist.events,
+      kib: round(historyBytes(hist.history) / 1024, 1),
+      ms,
+      microsPerEvent: hist.events ? round((ms.median * 1000) / hist.events, 1) : null,
+    };
   });
   const fit = linearFit(points.map((p) => ({ x: p.events, y: p.ms.median })));
   const eventsFit = linearFit(points.map((p) => ({ x: p.updates, y: p.events })));
   const kibFit = linearFit(points.map((p) => ({ x: p.events, y: p.kib })));
   // Bytes per update grow with the number of updates (see README): compare the last interval with the first.
-  const perUpdateKib = (a: (typeof points)[number], b: (typeof points)[number]) => (b.updates > a.updates ? round((b.kib - a.kib) / (b.updates - a.updates), 2) : null);
+  const perUpdateKib = (a: (typeof points)[number], b: (typeof points)[number]) =>
+    b.updates > a.updates ? round((b.kib - a.kib) / (b.updates - a.updates), 2) : null;
   progress(`replay: ${points.map((p) => `${p.events} ev ${p.ms.median} ms`).join(', ')}`);
   return {
     server: 'histories recorded on the time-skipping test server; replayed in this process by one replay worker',
@@ -459,12 +487,15 @@ async function cacheRun(bundlePath: string): Promise<CacheRun> {
         await settle(c.handle);
       }
       checkpoints.push({ updates: target, events, missMs, hitMs });
-      progress(`tinyCache: ${target} updates per case, ~${events} events: not cached ${median(missMs).toFixed(1)} ms, cached ${hitMs.length ? median(hitMs).toFixed(1) : '-'} ms (median)`);
+      progress(
+        `tinyCache: ${target} updates per case, ~${events} events: not cached ${median(missMs).toFixed(1)} ms, cached ${hitMs.length ? median(hitMs).toFixed(1) : '-'} ms (median)`,
+      );
     }
     const wallMs = performance.now() - started;
     const cpuSeconds = cpu.read();
     const { cachedWorkflows } = await stack.worker.stats();
-    if (cachedWorkflows > SETTINGS.maxCachedWorkflows) throw new Error(`the worker caches ${cachedWorkflows} workflows, more than ${SETTINGS.maxCachedWorkflows}`);
+    if (cachedWorkflows > SETTINGS.maxCachedWorkflows)
+      throw new Error(`the worker caches ${cachedWorkflows} workflows, more than ${SETTINGS.maxCachedWorkflows}`);
     for (const c of cases) await c.handle.terminate('benchmark done');
     return { checkpoints, cpuSeconds, wallMs, cachedWorkflowsAtEnd: cachedWorkflows };
   } finally {
@@ -479,7 +510,9 @@ async function cachePart(bundle: WorkflowBundleWithSourceMap) {
   const runs: CacheRun[] = [];
   try {
     for (let run = 1; run <= SETTINGS.runs; run++) {
-      progress(`tinyCache: run ${run}/${SETTINGS.runs}: fresh dev server, worker with maxCachedWorkflows ${SETTINGS.maxCachedWorkflows}, ${SETTINGS.cases} cases`);
+      progress(
+        `tinyCache: run ${run}/${SETTINGS.runs}: fresh dev server, worker with maxCachedWorkflows ${SETTINGS.maxCachedWorkflows}, ${SETTINGS.cases} cases`,
+      );
       runs.push(await cacheRun(bundlePath));
     }
   } finally {
@@ -491,16 +524,32 @@ async function cachePart(bundle: WorkflowBundleWithSourceMap) {
     return {
       updates,
       events: Math.round(median(at.map((c) => c.events))),
-      notCachedMs: spread(at.map((c) => median(c.missMs)), 1),
-      notCachedP90Ms: spread(at.map((c) => percentile(c.missMs, 90)), 1),
-      cachedMs: hits.length ? spread(hits.map((c) => median(c.hitMs)), 1) : null,
+      notCachedMs: spread(
+        at.map((c) => median(c.missMs)),
+        1,
+      ),
+      notCachedP90Ms: spread(
+        at.map((c) => percentile(c.missMs, 90)),
+        1,
+      ),
+      cachedMs: hits.length
+        ? spread(
+            hits.map((c) => median(c.hitMs)),
+            1,
+          )
+        : null,
     };
   });
   const missFit = linearFit(runs.flatMap((r) => r.checkpoints.map((c) => ({ x: c.events, y: median(c.missMs) }))));
   const hitPoints = runs.flatMap((r) => r.checkpoints.filter((c) => c.hitMs.length > 0).map((c) => ({ x: c.events, y: median(c.hitMs) })));
   const hitFit = hitPoints.length >= 2 ? linearFit(hitPoints) : null;
   const last = points.at(-1)!;
-  const fitOf = (fit: ReturnType<typeof linearFit>) => ({ slopeMsPerEvent: round(fit.slope, 5), microsPerEvent: round(fit.slope * 1000, 1), interceptMs: round(fit.intercept, 2), r2: round(fit.r2, 4) });
+  const fitOf = (fit: ReturnType<typeof linearFit>) => ({
+    slopeMsPerEvent: round(fit.slope, 5),
+    microsPerEvent: round(fit.slope * 1000, 1),
+    interceptMs: round(fit.intercept, 2),
+    r2: round(fit.r2, 4),
+  });
   return {
     server: 'fresh dev server per run (bench/support/stack.ts: SQLite file, WAL), worker in its own process with the production activities and codec',
     maxCachedWorkflows: SETTINGS.maxCachedWorkflows,
@@ -512,7 +561,15 @@ async function cachePart(bundle: WorkflowBundleWithSourceMap) {
     cachedFit: hitFit && fitOf(hitFit),
     notCachedOverCachedAtLongest: last.cachedMs ? ratio(last.notCachedMs.median, last.cachedMs.median) : null,
     cachedWorkflowsAtEnd: runs.map((r) => r.cachedWorkflowsAtEnd),
-    ...spreadOf(runs.map((r) => ({ wallMs: r.wallMs, serverCpuSeconds: r.cpuSeconds.server, workerCpuSeconds: r.cpuSeconds.worker, loadGeneratorCpuSeconds: r.cpuSeconds.loadGenerator })), 2),
+    ...spreadOf(
+      runs.map((r) => ({
+        wallMs: r.wallMs,
+        serverCpuSeconds: r.cpuSeconds.server,
+        workerCpuSeconds: r.cpuSeconds.worker,
+        loadGeneratorCpuSeconds: r.cpuSeconds.loadGenerator,
+      })),
+      2,
+    ),
   };
 }
 

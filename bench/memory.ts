@@ -59,10 +59,14 @@ const MODULE_LAYERS = {
     entry: './workflows/probes/application-machine',
     imports: 'machines/application and what it imports: XState, zod, the case actions schema, roles, legal calendar, policy packs',
   },
-  caseModules: { entry: './workflows/probes/case-modules', imports: 'workflows/application and everything it imports: what a case evaluates in the production bundle' },
+  caseModules: {
+    entry: './workflows/probes/case-modules',
+    imports: 'workflows/application and everything it imports: what a case evaluates in the production bundle',
+  },
   allModules: {
     entry: './workflows/probes/all-modules',
-    imports: "both workflows' modules and the application facts schemas built at import: what every workflow evaluated before the lazy workflow index and the case's start-only application schema",
+    imports:
+      "both workflows' modules and the application facts schemas built at import: what every workflow evaluated before the lazy workflow index and the case's start-only application schema",
   },
 } as const;
 type Layer = keyof typeof MODULE_LAYERS;
@@ -132,7 +136,9 @@ async function open(client: Client, fleet: Fleet, kind: Kind, count: number): Pr
     CONCURRENCY,
     async (i) => {
       if (kind === 'baseline') {
-        handles.push(await client.workflow.start(BASELINE_WORKFLOW, { taskQueue: fleet.taskQueue, workflowId: `mem-baseline-${RUN_ID}-${i}`, args: [BASELINE_INPUT] }));
+        handles.push(
+          await client.workflow.start(BASELINE_WORKFLOW, { taskQueue: fleet.taskQueue, workflowId: `mem-baseline-${RUN_ID}-${i}`, args: [BASELINE_INPUT] }),
+        );
       } else {
         // Started as the CLI starts a case (cli/commands/cases.ts).
         const application = anApplication({ caseNumber: `NL-MEM${RUN_ID}-${i}` });
@@ -228,8 +234,12 @@ runBenchmark(async () => {
   const layerNames = (option('layers')?.split(',') ?? Object.keys(MODULE_LAYERS)) as Layer[];
   for (const layer of layerNames) if (!(layer in MODULE_LAYERS)) throw new Error(`--layers: no layer "${layer}" (${Object.keys(MODULE_LAYERS).join(', ')})`);
   progress(`bundling dossier's workflows and ${layerNames.length} module layers`);
-  const preload = option('preload')?.split(',').map((m) => (m.startsWith('.') ? require.resolve(`../${m}`) : m));
-  const dossier = preload ? await bundleToFile({ workflowsPath: require.resolve('./workflows'), preloadModules: preload }) : await bundleBenchWorkflows({ compressTime: false });
+  const preload = option('preload')
+    ?.split(',')
+    .map((m) => (m.startsWith('.') ? require.resolve(`../${m}`) : m));
+  const dossier = preload
+    ? await bundleToFile({ workflowsPath: require.resolve('./workflows'), preloadModules: preload })
+    : await bundleBenchWorkflows({ compressTime: false });
   const layers: [string, string][] = [];
   for (const layer of layerNames) layers.push([layer, await bundleToFile({ workflowsPath: require.resolve(MODULE_LAYERS[layer].entry) })]);
 
@@ -240,8 +250,14 @@ runBenchmark(async () => {
     for (const bundle of [dossier, ...layers.map(([, b]) => b)]) rmSync(dirname(bundle), { recursive: true, force: true });
   }
 
-  const heap = spreadOf(runs.map((r) => r.heapKiB), 1);
-  const layerHeap = spreadOf(runs.map((r) => r.layerHeapKiB), 1);
+  const heap = spreadOf(
+    runs.map((r) => r.heapKiB),
+    1,
+  );
+  const layerHeap = spreadOf(
+    runs.map((r) => r.layerHeapKiB),
+    1,
+  );
   const bare = heap.bareBaseline.median;
   const caseRatio = ratio(heap.caseAwaitingEvidence.median, bare);
   printResult('memory', {
@@ -260,8 +276,14 @@ runBenchmark(async () => {
       layers: Object.fromEntries(layerNames.map((l) => [l, MODULE_LAYERS[l].imports])),
     },
     heapKiBPerCachedWorkflow: heap,
-    rssKiBPerCachedWorkflow: spreadOf(runs.map((r) => r.rssKiB), 1),
-    caseLinearity: spreadOf(runs.map((r) => r.caseHalves), 1),
+    rssKiBPerCachedWorkflow: spreadOf(
+      runs.map((r) => r.rssKiB),
+      1,
+    ),
+    caseLinearity: spreadOf(
+      runs.map((r) => r.caseHalves),
+      1,
+    ),
     moduleLayers: {
       heapKiBPerCachedWorkflow: layerHeap,
       /** Each layer's figure minus the bare baseline's: what that part of the code costs every workflow that imports it. */

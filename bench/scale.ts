@@ -65,7 +65,9 @@ async function measureRun(bundle: string, run: number) {
     const sampler = setInterval(() => {
       peakWorkerRss = Math.max(peakWorkerRss, residentMiBOf(stack.worker.pid));
       const seconds = (performance.now() - started) / 1000;
-      progress(`run ${run}: ${opened}/${CASES} cases waiting on their cure deadline (${(opened / seconds).toFixed(1)}/s), worker ${residentMiBOf(stack.worker.pid)} MiB resident`);
+      progress(
+        `run ${run}: ${opened}/${CASES} cases waiting on their cure deadline (${(opened / seconds).toFixed(1)}/s), worker ${residentMiBOf(stack.worker.pid)} MiB resident`,
+      );
     }, 5_000);
     let next = 0;
     const opener = async () => {
@@ -128,7 +130,8 @@ runBenchmark(async () => {
       worker: `one worker process with the production worker options (workflow cache: DOSSIER_MAX_CACHED_WORKFLOWS=${loadConfig().DOSSIER_MAX_CACHED_WORKFLOWS}), production activities and AES-GCM data converter`,
       cases: CASES,
       inFlight: `${IN_FLIGHT} submissions in flight; each case is started, sent its receipt notice, sent an evidence request (update) and its notice, then waits on its cure deadline (real time, nothing compressed)`,
-      listings: 'through visibility with the CLI\'s own query (cli/case-filter.ts): --overdue, and --deadline-before a month from now (every case), paged to the end',
+      listings:
+        "through visibility with the CLI's own query (cli/case-filter.ts): --overdue, and --deadline-before a month from now (every case), paged to the end",
       runs: RUN_COUNT,
     },
     ...spreadOf(runs),

@@ -28,7 +28,11 @@ export interface CaseFilter {
 export const FILTER_OPTIONS = {
   state: { type: 'string', multiple: true, value: 'STATE[,STATE…]', description: `cases in one of these states: ${CASE_STATES.join(', ')}` },
   jurisdiction: { type: 'string', value: knownJurisdictions().join('|'), description: 'cases of this jurisdiction (any letter case)' },
-  'deadline-before': { type: 'string', value: 'YYYY-MM-DD|ISO', description: 'cases whose next deadline is before this day begins (UTC) or before this ISO 8601 instant' },
+  'deadline-before': {
+    type: 'string',
+    value: 'YYYY-MM-DD|ISO',
+    description: 'cases whose next deadline is before this day begins (UTC) or before this ISO 8601 instant',
+  },
   overdue: { type: 'boolean', description: 'cases whose decision is overdue' },
   running: { type: 'boolean', description: 'cases still running (not closed, withdrawn or terminated)' },
 } as const satisfies Record<string, OptionSpec>;
@@ -104,7 +108,12 @@ export async function listCases(client: Client, filter: CaseFilter, limit: numbe
 }
 
 /** `--limit N` of `cases list` and `cases act`. */
-export const LIMIT_OPTION = { type: 'string', value: 'N', default: '1000', description: 'at most N cases, soonest deadline first' } as const satisfies OptionSpec;
+export const LIMIT_OPTION = {
+  type: 'string',
+  value: 'N',
+  default: '1000',
+  description: 'at most N cases, soonest deadline first',
+} as const satisfies OptionSpec;
 
 /** The value of `--limit`: a positive whole number. */
 export function parseLimit(value: string): number {

@@ -63,7 +63,7 @@ interface Parsed<O, P extends readonly PositionalSpec[]> {
 }
 
 /** A command from its declaration and what it does with the parsed arguments; `--help` prints its help instead. */
-export function command<const O extends Record<string, OptionSpec> = {}, const P extends readonly PositionalSpec[] = []>(spec: {
+export function command<const O extends Record<string, OptionSpec> = Record<never, OptionSpec>, const P extends readonly PositionalSpec[] = []>(spec: {
   name: string;
   summary: string;
   positionals?: P;
@@ -109,7 +109,8 @@ function parse(spec: CommandSpec, args: string[]): 'help' | { options: Record<st
     if (option.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))) {
       throw new UsageError(`${token.rawName} needs a value (${placeholder(option)})`);
     }
-    if (option.type === 'string' && !option.multiple && given.has(token.name)) throw new UsageError(`${token.rawName}: given more than once; it takes one value`);
+    if (option.type === 'string' && !option.multiple && given.has(token.name))
+      throw new UsageError(`${token.rawName}: given more than once; it takes one value`);
     given.add(token.name);
   }
 
@@ -152,10 +153,16 @@ export function synopsis(spec: CommandSpec): string {
 /** `dossier help NAME`: the usage, the summary, then each argument and option with its description. */
 export function commandHelp(spec: CommandSpec): string {
   const note = (o: OptionSpec) =>
-    o.type === 'boolean' ? '' : [o.required && ' (required)', o.multiple && ' (repeatable)', o.default !== undefined && ` (default: ${o.default})`].filter(Boolean).join('');
+    o.type === 'boolean'
+      ? ''
+      : [o.required && ' (required)', o.multiple && ' (repeatable)', o.default !== undefined && ` (default: ${o.default})`].filter(Boolean).join('');
   const args = spec.positionals.map((p) => [p.name, p.description + (p.optional ? ' (optional)' : '')] as const);
-  const options = [...Object.entries(spec.options).map(([name, o]) => [optionUsage(name, o), o.description + note(o)] as const), ['-h, --help', 'print this help'] as const];
+  const options = [
+    ...Object.entries(spec.options).map(([name, o]) => [optionUsage(name, o), o.description + note(o)] as const),
+    ['-h, --help', 'print this help'] as const,
+  ];
   const width = Math.max(...[...args, ...options].map(([left]) => left.length));
   const rows = (list: (readonly [string, string])[]) => list.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n');
-  return [`usage: ${synopsis(spec)}`, '', spec.summary, ...(args.length ? ['', 'arguments:', rows(args)] : []), '', 'options:', rows(options)].join('\n') + '\n';
+  const lines = [`usage: ${synopsis(spec)}`, '', spec.summary, ...(args.length ? ['', 'arguments:', rows(args)] : []), '', 'options:', rows(options)];
+  return `${lines.join('\n')}\n`;
 }

@@ -56,7 +56,11 @@ export const CaseActionSchema = z.discriminatedUnion('type', [
     factors: z.array(z.enum(['a', 'b', 'c'])).min(1, 'name at least one factor (a, b or c)'),
     questions: texts('question for the ministry'),
   }),
-  action({ type: z.literal('record-report'), reference: z.string().trim().min(1, 'give the ministry\'s reference'), summary: z.string().trim().min(1, 'summarise the report') }),
+  action({
+    type: z.literal('record-report'),
+    reference: z.string().trim().min(1, "give the ministry's reference"),
+    summary: z.string().trim().min(1, 'summarise the report'),
+  }),
   action({ type: z.literal('record-best-interests'), assessment: z.string().trim().min(20, 'write the best-interests assessment (at least 20 characters)') }),
   action({ type: z.literal('grant'), grounds, permit: PermitTermsSchema }),
   action({ type: z.literal('refuse'), grounds, exceptionGround: z.enum(Object.keys(EXCEPTION_GROUNDS) as [ExceptionGround, ...ExceptionGround[]]).optional() }),

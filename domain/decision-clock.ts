@@ -77,7 +77,11 @@ export function decisionDeadline(jurisdiction: Jurisdiction, clock: DecisionCloc
     }
   }
   if (suspendedSince) return { due: null, dueAt: null, suspendedSince, suspendedDays, adjustments: [] };
-  const rolled = rollToWorkingDay(jurisdiction, due, procedureOf(jurisdiction).decisionPeriod?.rollsOn ?? 'the decision period runs on to the next working day');
+  const rolled = rollToWorkingDay(
+    jurisdiction,
+    due,
+    procedureOf(jurisdiction).decisionPeriod?.rollsOn ?? 'the decision period runs on to the next working day',
+  );
   return { due: rolled.due, dueAt: endOfDay(rolled.due, officeTimeZone(jurisdiction)), suspendedSince: null, suspendedDays, adjustments: rolled.adjustments };
 }
 
@@ -92,7 +96,10 @@ export function resume(clock: DecisionClock, end: LocalDate): DecisionClock {
   return clock.map((e) => (e.kind === 'suspension' && e.end === null ? { ...e, end: end < e.start ? e.start : end } : e));
 }
 
-export function extend(clock: DecisionClock, entry: { legalBasis: string; reason: string; start: LocalDate; months: number; noticeKey?: string | null }): DecisionClock {
+export function extend(
+  clock: DecisionClock,
+  entry: { legalBasis: string; reason: string; start: LocalDate; months: number; noticeKey?: string | null },
+): DecisionClock {
   return [...clock, { kind: 'extension', ...entry, noticeKey: entry.noticeKey ?? null }];
 }
 

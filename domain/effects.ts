@@ -68,9 +68,7 @@ export interface RenewalCaseRequest {
 }
 
 /** How a renewal case ended, as the workflow reports it. */
-export type RenewalCaseResult =
-  | { outcome: 'granted'; terms: PermitTerms }
-  | { outcome: 'refused' | 'not-processed' | 'withdrawn' | 'failed'; detail: string };
+export type RenewalCaseResult = { outcome: 'granted'; terms: PermitTerms } | { outcome: 'refused' | 'not-processed' | 'withdrawn' | 'failed'; detail: string };
 
 /** The effects of the application machine, by type. */
 export interface ApplicationEffects {

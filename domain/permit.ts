@@ -33,7 +33,9 @@ export const PermitSchema = z
     permitNumber: PermitNumberSchema,
     /** The application case that granted the permit. */
     caseNumber: CaseNumberSchema,
-    jurisdiction: z.custom<Jurisdiction>((code) => typeof code === 'string' && isJurisdiction(code), { error: () => `must be a known jurisdiction (${knownJurisdictions().join(', ')})` }),
+    jurisdiction: z.custom<Jurisdiction>((code) => typeof code === 'string' && isJurisdiction(code), {
+      error: () => `must be a known jurisdiction (${knownJurisdictions().join(', ')})`,
+    }),
     holder: ContactSchema,
     nationality: NationalitySchema,
     /** The purpose the permit is granted for, e.g. 'voortgezet verblijf' (Vc B16/10). */
@@ -53,12 +55,18 @@ export const PermitSchema = z
     const law = procedureOf(p.jurisdiction).permitRestrictions;
     const unknown = p.s38Limitations.filter((l) => !law?.allowed.includes(l));
     if (unknown.length) {
-      const lawOf = (l: (typeof unknown)[number]) => knownJurisdictions().map((j) => procedureOf(j).permitRestrictions).find((r) => r?.allowed.includes(l))?.basis;
+      const lawOf = (l: (typeof unknown)[number]) =>
+        knownJurisdictions()
+          .map((j) => procedureOf(j).permitRestrictions)
+          .find((r) => r?.allowed.includes(l))?.basis;
       const named = unknown.map((l) => `${l} (${lawOf(l) ?? 'no law'})`).join(', ');
       ctx.addIssue({ code: 'custom', path: ['s38Limitations'], message: `${p.jurisdiction} law allows no restriction ${named} on a ${p.jurisdiction} permit` });
-    }
-    else if (p.s38Limitations.includes('validity-under-one-year') && addYears(p.validFrom, 1) <= p.validUntil) {
-      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: `a permit limited to less than one year (${law!.basis}) must end within a year of validFrom` });
+    } else if (p.s38Limitations.includes('validity-under-one-year') && addYears(p.validFrom, 1) <= p.validUntil) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validUntil'],
+        message: `a permit limited to less than one year (${law!.basis}) must end within a year of validFrom`,
+      });
     }
   });
 export type PermitInput = z.input<typeof PermitSchema>;

@@ -51,7 +51,12 @@ export function roleObstacle(action: PermittedAction, actor: Actor): string | nu
  * The office access policy for any kind of file: `roles` may take `action`; an action that is the
  * party's own (the applicant's, the permit holder's) a caseworker records only on their behalf.
  */
-export function accessObstacle(action: string, permission: { roles: readonly Role[]; partysOwn: boolean }, actor: Actor, party: 'applicant' | 'holder'): string | null {
+export function accessObstacle(
+  action: string,
+  permission: { roles: readonly Role[]; partysOwn: boolean },
+  actor: Actor,
+  party: 'applicant' | 'holder',
+): string | null {
   if (actor.onBehalfOf) {
     return permission.partysOwn && actor.role === 'caseworker'
       ? null

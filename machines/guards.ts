@@ -71,7 +71,12 @@ export function offeredActions<C, E>(snapshot: AnyMachineSnapshot, types: readon
 }
 
 /** Why `event` is refused: not handled in this state (listing what is offered), or the first rule that says no, by name. */
-export function refusal<C, E extends { type: string }>(snapshot: AnyMachineSnapshot, event: E, offered: readonly string[], rules: LawRules<C, E>): string | null {
+export function refusal<C, E extends { type: string }>(
+  snapshot: AnyMachineSnapshot,
+  event: E,
+  offered: readonly string[],
+  rules: LawRules<C, E>,
+): string | null {
   const state = innermostState(snapshot);
   if (!getNextTransitions(snapshot).some((t) => t.eventType === event.type)) {
     return `action "${event.type}" is not allowed in state "${state}"; ${offered.length ? `it accepts: ${offered.join(', ')}` : 'it accepts no action'}`;

@@ -35,18 +35,18 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 export function parseKeyList(text: string): { keys: Map<string, Buffer>; problems: string[] } {
   const keys = new Map<string, Buffer>();
   const problems: string[] = [];
-  text.split(',').forEach((entry, index) => {
+  for (const [index, entry] of text.split(',').entries()) {
     const at = `entry ${index + 1}`;
     const colon = entry.indexOf(':');
     const id = entry.slice(0, Math.max(colon, 0)).trim();
     const material = entry.slice(colon + 1).trim();
-    if (colon < 0) return problems.push(`${at} must be ID:BASE64KEY`);
-    if (!KEY_ID_PATTERN.test(id)) return problems.push(`${at}: the key id must be 1-64 letters, digits, ".", "_" or "-"`);
-    if (keys.has(id)) return problems.push(`key id "${id}" is given twice`);
     const key = BASE64.test(material) ? Buffer.from(material, 'base64') : undefined;
-    if (key?.length !== KEY_BYTES) return problems.push(`key "${id}" must be ${KEY_BYTES} bytes in base64 (e.g. from \`openssl rand -base64 32\`)`);
-    keys.set(id, key);
-  });
+    if (colon < 0) problems.push(`${at} must be ID:BASE64KEY`);
+    else if (!KEY_ID_PATTERN.test(id)) problems.push(`${at}: the key id must be 1-64 letters, digits, ".", "_" or "-"`);
+    else if (keys.has(id)) problems.push(`key id "${id}" is given twice`);
+    else if (key?.length !== KEY_BYTES) problems.push(`key "${id}" must be ${KEY_BYTES} bytes in base64 (e.g. from \`openssl rand -base64 32\`)`);
+    else keys.set(id, key);
+  }
   return { keys, problems };
 }
 
@@ -95,7 +95,9 @@ export class AesGcmCodec implements PayloadCodec {
       const keyId = keyIdBytes ? text.decode(keyIdBytes) : '(none)';
       const key = this.ring.keys.get(keyId);
       if (!key) {
-        throw new UnknownKeyError(`cannot decrypt a payload encrypted with key id "${keyId}": no such key here (known: ${[...this.ring.keys.keys()].join(', ')})`);
+        throw new UnknownKeyError(
+          `cannot decrypt a payload encrypted with key id "${keyId}": no such key here (known: ${[...this.ring.keys.keys()].join(', ')})`,
+        );
       }
       const sealed = Buffer.from(payload.data ?? new Uint8Array());
       if (sealed.length < IV_BYTES + TAG_BYTES) throw new Error(`cannot decrypt a payload with key id "${keyId}": it is truncated`);

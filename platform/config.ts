@@ -17,7 +17,8 @@ const keyList = z.string().transform((text, ctx) => {
 const origins = z.string().transform((text, ctx) => {
   const list = text.split(',').map((o) => o.trim());
   for (const origin of list) {
-    if (!/^https?:\/\/[^/\s]+$/.test(origin)) ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like http://127.0.0.1:8233 (scheme, host, port; no path)` });
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like http://127.0.0.1:8233 (scheme, host, port; no path)` });
   }
   return list;
 });
@@ -30,16 +31,17 @@ export const EnvSchema = z
       .string()
       .regex(/^[^\s:/]+:\d{1,5}$/, 'must be HOST:PORT, e.g. localhost:7233')
       .default('localhost:7233'),
-    TEMPORAL_NAMESPACE: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be a namespace name').default('default'),
+    TEMPORAL_NAMESPACE: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+$/, 'must be a namespace name')
+      .default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
     /** TLS to a remote cluster: on with TEMPORAL_TLS=true, or implied by a client certificate or API key. */
     TEMPORAL_TLS: flag.optional(),
     TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
     TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
     TEMPORAL_API_KEY: z.string().min(1).optional(),
-    SMTP_URL: z
-      .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example:587' })
-      .optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example:587' }).optional(),
     MAIL_FROM: z.email('must be an e-mail address').default('dossier@localhost'),
     /** The foreign ministry's intake for ambtsbericht requests (the e-mail adapter of activities/ministry.ts). */
     MINISTRY_INTAKE_EMAIL: z.email('must be an e-mail address').default('ministry-intake@localhost'),
@@ -55,13 +57,21 @@ export const EnvSchema = z
       .regex(/^([^\s:/]+:\d{1,5}|off)$/, 'must be HOST:PORT, e.g. 127.0.0.1:9464, or off')
       .default('127.0.0.1:9464'),
     /** How often the worker counts cases by state for its metrics, in seconds. */
-    DOSSIER_CASE_METRICS_INTERVAL: z.coerce.number({ error: 'must be a number of seconds' }).int('must be a whole number of seconds').min(1, 'must be at least 1 second').default(30),
+    DOSSIER_CASE_METRICS_INTERVAL: z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(1, 'must be at least 1 second')
+      .default(30),
     /**
      * Open cases the worker keeps in memory between their tasks (its sticky workflow cache), about
      * 1.1 MiB of heap each (bench/README.md, bench:memory). A case outside the cache is replayed
      * from its history when it next has work, so this bounds memory, not the number of open cases.
      */
-    DOSSIER_MAX_CACHED_WORKFLOWS: z.coerce.number({ error: 'must be a number of workflows' }).int('must be a whole number of workflows').min(0, 'must be 0 or more').default(100),
+    DOSSIER_MAX_CACHED_WORKFLOWS: z.coerce
+      .number({ error: 'must be a number of workflows' })
+      .int('must be a whole number of workflows')
+      .min(0, 'must be 0 or more')
+      .default(100),
     /**
      * Payload encryption (platform/codec.ts): every key that may decrypt, and the id of the one that
      * encrypts. Unset: a key generated once into the data folder (the embedded default).
@@ -69,9 +79,17 @@ export const EnvSchema = z
     DOSSIER_ENCRYPTION_KEYS: keyList.optional(),
     DOSSIER_ENCRYPTION_KEY_ID: z.string().regex(KEY_ID_PATTERN, 'must be a key id: 1-64 letters, digits, ".", "_" or "-"').optional(),
     /** The codec server for the web UI (worker/codec-server.ts): its bearer token, port and the UI origins it answers. */
-    DOSSIER_CODEC_TOKEN: z.string().regex(/^[A-Za-z0-9._~-]{24,}$/, 'must be at least 24 characters of letters, digits or ._~- (it may stand in a URL path)').optional(),
+    DOSSIER_CODEC_TOKEN: z
+      .string()
+      .regex(/^[A-Za-z0-9._~-]{24,}$/, 'must be at least 24 characters of letters, digits or ._~- (it may stand in a URL path)')
+      .optional(),
     DOSSIER_CODEC_HOST: z.string().min(1).default('127.0.0.1'),
-    DOSSIER_CODEC_PORT: z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(1, 'must be a port number').max(65535, 'must be a port number').default(8234),
+    DOSSIER_CODEC_PORT: z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a port number')
+      .min(1, 'must be a port number')
+      .max(65535, 'must be a port number')
+      .default(8234),
     DOSSIER_CODEC_CORS_ORIGINS: origins.optional(),
   })
   .superRefine((env, ctx) => {
@@ -79,7 +97,11 @@ export const EnvSchema = z
     if (env.DOSSIER_ENCRYPTION_KEY_ID && !env.DOSSIER_ENCRYPTION_KEYS) {
       ctx.addIssue({ code: 'custom', path: ['DOSSIER_ENCRYPTION_KEY_ID'], message: 'needs DOSSIER_ENCRYPTION_KEYS with that key' });
     } else if (env.DOSSIER_ENCRYPTION_KEY_ID && !keyIds.includes(env.DOSSIER_ENCRYPTION_KEY_ID)) {
-      ctx.addIssue({ code: 'custom', path: ['DOSSIER_ENCRYPTION_KEY_ID'], message: `"${env.DOSSIER_ENCRYPTION_KEY_ID}" is not among the ids in DOSSIER_ENCRYPTION_KEYS (${keyIds.join(', ')})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DOSSIER_ENCRYPTION_KEY_ID'],
+        message: `"${env.DOSSIER_ENCRYPTION_KEY_ID}" is not among the ids in DOSSIER_ENCRYPTION_KEYS (${keyIds.join(', ')})`,
+      });
     } else if (!env.DOSSIER_ENCRYPTION_KEY_ID && keyIds.length > 1) {
       ctx.addIssue({ code: 'custom', path: ['DOSSIER_ENCRYPTION_KEY_ID'], message: `name the key that encrypts, one of ${keyIds.join(', ')}` });
     }

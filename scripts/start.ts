@@ -31,17 +31,26 @@ function startDevServer(port: number, dataDir: string, codecEndpoint: string): C
   const cli = process.env.TEMPORAL_CLI_PATH || resolve(ROOT, '.tools/venv/bin/temporal');
   mkdirSync(dataDir, { recursive: true });
   const args = [
-    'server', 'start-dev',
-    '--ip', '127.0.0.1',
-    '--port', String(port),
-    '--ui-port', String(port + 1000),
-    '--db-filename', resolve(dataDir, 'temporal.sqlite'),
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--ui-port',
+    String(port + 1000),
+    '--db-filename',
+    resolve(dataDir, 'temporal.sqlite'),
     // WAL makes the file database fast enough for many cases (TEMPORAL-NOTES.md).
-    '--sqlite-pragma', 'journal_mode=wal',
-    '--sqlite-pragma', 'synchronous=normal',
-    '--log-level', 'warn',
+    '--sqlite-pragma',
+    'journal_mode=wal',
+    '--sqlite-pragma',
+    'synchronous=normal',
+    '--log-level',
+    'warn',
     // The UI asks the codec server to decrypt what it shows; the token is the endpoint's first path segment.
-    '--ui-codec-endpoint', codecEndpoint,
+    '--ui-codec-endpoint',
+    codecEndpoint,
   ];
   const server = spawn(cli, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   server.on('error', (err) => {

@@ -34,7 +34,10 @@ export function jsonLogLine(entry: LogEntry): string {
  * Installs the SDK runtime with JSON logs (the core's own logs forwarded to them) and, unless the
  * address is `off`, the Prometheus exporter. Must run before any connection or worker is created.
  */
-export function installTelemetry(config: Pick<Config, 'DOSSIER_METRICS_ADDRESS'>, write: (line: string) => void = (line) => process.stdout.write(line + '\n')): void {
+export function installTelemetry(
+  config: Pick<Config, 'DOSSIER_METRICS_ADDRESS'>,
+  write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+): void {
   const metrics = config.DOSSIER_METRICS_ADDRESS === 'off' ? undefined : { prometheus: { bindAddress: config.DOSSIER_METRICS_ADDRESS } };
   Runtime.install({
     logger: new DefaultLogger('INFO', (entry) => write(jsonLogLine(entry))),

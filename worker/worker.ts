@@ -40,7 +40,15 @@ export interface DossierActivityOptions {
 }
 
 /** Every activity of dossier, wired to its adapters. */
-export function dossierActivities({ mailer, client, ledger, ministry, ministryAddress = 'ministry-intake@localhost', operatorAlertAddress, contraIndications }: DossierActivityOptions) {
+export function dossierActivities({
+  mailer,
+  client,
+  ledger,
+  ministry,
+  ministryAddress = 'ministry-intake@localhost',
+  operatorAlertAddress,
+  contraIndications,
+}: DossierActivityOptions) {
   return {
     ...createPermitStarterActivities(client),
     ...createNoticeActivities(mailer, { ledger }),

@@ -9,14 +9,7 @@ import { CaseActionSchema, type CaseActionInput } from '../domain/case-actions';
 import { caseApplicationSchema, describeIssues } from '../domain/case';
 import { decisionDeadline } from '../domain/decision-clock';
 import type { DeliveryProblem } from '../domain/notices';
-import {
-  allowedActions,
-  applicationMachine,
-  penaltyOf,
-  rejectionOf,
-  stateOf,
-  type ApplicationOutput,
-} from '../machines/application';
+import { allowedActions, applicationMachine, penaltyOf, rejectionOf, stateOf, type ApplicationOutput } from '../machines/application';
 import type { ApplicationEffects, EffectHandlers } from '../domain/effects';
 import type { MinistryActivities, OperatorAlertActivities, PermitStarterActivities } from '../activities';
 import { heartbeatingActivity, noticeDeliverer } from './notice-delivery';
@@ -82,7 +75,10 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
       runner.send({ ...CaseActionSchema.parse(action), at: workflowNow() });
       return status();
     },
-    { validator: (action: CaseActionInput) => validateAction(CaseActionSchema, action, stateOf(runner.snapshot), (event) => rejectionOf(runner.snapshot, event)) },
+    {
+      validator: (action: CaseActionInput) =>
+        validateAction(CaseActionSchema, action, stateOf(runner.snapshot), (event) => rejectionOf(runner.snapshot, event)),
+    },
   );
 
   await runner.run({ settled: () => publishSearchAttributes(status()) });

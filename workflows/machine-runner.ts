@@ -10,7 +10,16 @@
  * would not re-arm its own delayed events).
  */
 import { condition } from '@temporalio/workflow';
-import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventFrom, type InputFrom, type SnapshotFrom, type StateValue } from 'xstate';
+import {
+  initialTransition,
+  transition,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  type EventFrom,
+  type InputFrom,
+  type SnapshotFrom,
+  type StateValue,
+} from 'xstate';
 import type { EffectHandlers, EffectOf } from '../domain/effects';
 import { workflowNow } from './workflow-time';
 
@@ -92,7 +101,7 @@ export class MachineRunner<TMachine extends AnyStateMachine, TEffects extends ob
       // The timer's summary names the deadline it waits for, in the history and the web UI.
       const woken = next
         ? await condition(wake, Math.max(1, Date.parse(next[1].at) - Date.now()), { summary: `${next[0]} until ${next[1].at}` })
-        : (await condition(wake), true);
+        : await condition(wake).then(() => true);
       if (!woken && next) {
         this.timers.delete(next[0]);
         this.send({ type: next[1].event, at: workflowNow() } as EventFrom<TMachine>);

@@ -10,6 +10,7 @@
  * runs, because only this run can receive that child's result.
  */
 import {
+  type ChildWorkflowHandle,
   allHandlersFinished,
   ApplicationFailure,
   condition,
@@ -24,14 +25,7 @@ import type { ContraIndicationActivities } from '../activities/contra-indication
 import { describeIssues } from '../domain/case';
 import type { DeliveryProblem } from '../domain/notices';
 import { isRenewable, PermitActionSchema, PermitWorkflowInputSchema, renewalCalendar, type PermitActionInput } from '../domain/permit';
-import {
-  allowedActions,
-  permitMachine,
-  rejectionOf,
-  stateOf,
-  type PermitOutput,
-  type PermitSnapshot,
-} from '../machines/permit';
+import { allowedActions, permitMachine, rejectionOf, stateOf, type PermitOutput } from '../machines/permit';
 import type { EffectHandlers, PermitEffects, RenewalCaseRequest, RenewalCaseResult } from '../domain/effects';
 import type { ApplicationResult, applicationWorkflow } from './application';
 import { APPLICATION_WORKFLOW } from './definitions';
@@ -93,7 +87,10 @@ export async function permitWorkflow(input: PermitWorkflowInput): Promise<Permit
       }
       return status();
     },
-    { validator: (action: PermitActionInput) => validateAction(PermitActionSchema, action, stateOf(runner.snapshot), (event) => rejectionOf(runner.snapshot, event)) },
+    {
+      validator: (action: PermitActionInput) =>
+        validateAction(PermitActionSchema, action, stateOf(runner.snapshot), (event) => rejectionOf(runner.snapshot, event)),
+    },
   );
 
   await runner.run({
@@ -112,7 +109,7 @@ export async function permitWorkflow(input: PermitWorkflowInput): Promise<Permit
  * application workflow's input and result.
  */
 async function runRenewalCase(request: RenewalCaseRequest, opened: () => void): Promise<RenewalCaseResult> {
-  let child;
+  let child: ChildWorkflowHandle<typeof applicationWorkflow>;
   try {
     child = await startChild<typeof applicationWorkflow>(APPLICATION_WORKFLOW, {
       workflowId: request.workflowId,
@@ -138,7 +135,6 @@ function renewalOutcome(result: ApplicationResult): RenewalCaseResult {
   if (decision.outcome === 'granted') return { outcome: 'granted', terms: decision.permit };
   return { outcome: decision.outcome, detail: decision.grounds.join('; ') };
 }
-
 
 function statusOf(runner: Runner, deliveryProblems: DeliveryProblem[]): PermitStatus {
   const snapshot = runner.snapshot;

@@ -14,4 +14,7 @@ export const CASE_SEARCH_ATTRIBUTES = [CASE_STATE, CASE_JURISDICTION, CASE_NEXT_
 
 /** `--search-attribute` arguments for `temporal server start-dev`. */
 export const devServerSearchAttributeArgs = () =>
-  CASE_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${{ KEYWORD: 'Keyword', DATETIME: 'Datetime', BOOL: 'Bool' }[key.type as 'KEYWORD' | 'DATETIME' | 'BOOL']}`]);
+  CASE_SEARCH_ATTRIBUTES.flatMap((key) => [
+    '--search-attribute',
+    `${key.name}=${{ KEYWORD: 'Keyword', DATETIME: 'Datetime', BOOL: 'Bool' }[key.type as 'KEYWORD' | 'DATETIME' | 'BOOL']}`,
+  ]);

@@ -57,7 +57,10 @@ export const en: NoticeTexts = {
       body: [
         `On ${date(n.decidedOn)} your application was ${OUTCOMES[n.outcome]}.`,
         ...(n.permit
-          ? [`Your residence permit is granted with the restriction "${n.permit.restriction}", valid from ${date(n.permit.validFrom)} up to and including ${date(n.permit.validUntil)}.`, `Work: ${n.permit.labourMarketNote}.`]
+          ? [
+              `Your residence permit is granted with the restriction "${n.permit.restriction}", valid from ${date(n.permit.validFrom)} up to and including ${date(n.permit.validUntil)}.`,
+              `Work: ${n.permit.labourMarketNote}.`,
+            ]
           : []),
       ],
       action:
@@ -67,7 +70,9 @@ export const en: NoticeTexts = {
     }),
     'objection-decision': (n, { date, remedy }) => ({
       subject: `Decision on your ${remedy}: ${n.outcome === 'well-founded' ? 'upheld' : 'dismissed'}`,
-      body: [`On ${date(n.decidedOn)} we decided that your ${remedy} is ${n.outcome === 'well-founded' ? 'well-founded: we have reconsidered our decision' : 'unfounded: our decision stands'}.`],
+      body: [
+        `On ${date(n.decidedOn)} we decided that your ${remedy} is ${n.outcome === 'well-founded' ? 'well-founded: we have reconsidered our decision' : 'unfounded: our decision stands'}.`,
+      ],
       action: 'If you disagree, you can appeal to the court; the decision explains how and by when.',
     }),
     'application-withdrawn': (n, { date }) => ({
@@ -82,7 +87,10 @@ export const en: NoticeTexts = {
     }),
     'renewal-invitation': (n, { date, due }) => ({
       subject: `Renew your residence permit by ${due}`,
-      body: [`Your residence permit is valid until ${date(n.permitValidUntil)}.`, 'Apply for renewal in time, so that your right of residence is not interrupted.'],
+      body: [
+        `Your residence permit is valid until ${date(n.permitValidUntil)}.`,
+        'Apply for renewal in time, so that your right of residence is not interrupted.',
+      ],
       action: renew,
     }),
     'renewal-reminder': (n, { date, due }) => ({

@@ -61,7 +61,10 @@ export const nl: NoticeTexts = {
         body: [
           `Op ${date(n.decidedOn)} is uw aanvraag ${outcome}.`,
           ...(n.permit
-            ? [`U krijgt een verblijfsvergunning onder de beperking "${n.permit.restriction}", geldig van ${date(n.permit.validFrom)} tot en met ${date(n.permit.validUntil)}.`, `Arbeid: ${n.permit.labourMarketNote}.`]
+            ? [
+                `U krijgt een verblijfsvergunning onder de beperking "${n.permit.restriction}", geldig van ${date(n.permit.validFrom)} tot en met ${date(n.permit.validUntil)}.`,
+                `Arbeid: ${n.permit.labourMarketNote}.`,
+              ]
             : []),
         ],
         action:
@@ -72,7 +75,9 @@ export const nl: NoticeTexts = {
     },
     'objection-decision': (n, { date, remedy }) => ({
       subject: `Besluit op uw ${REMEDY[remedy].noun}: ${n.outcome === 'well-founded' ? 'gegrond' : 'ongegrond'}`,
-      body: [`Op ${date(n.decidedOn)} hebben wij uw ${REMEDY[remedy].noun} ${n.outcome === 'well-founded' ? 'gegrond verklaard: wij hebben ons besluit herzien' : 'ongegrond verklaard: ons besluit blijft staan'}.`],
+      body: [
+        `Op ${date(n.decidedOn)} hebben wij uw ${REMEDY[remedy].noun} ${n.outcome === 'well-founded' ? 'gegrond verklaard: wij hebben ons besluit herzien' : 'ongegrond verklaard: ons besluit blijft staan'}.`,
+      ],
       action: 'Bent u het hier niet mee eens, dan kunt u beroep instellen bij de rechtbank; het besluit vermeldt hoe en wanneer.',
     }),
     'application-withdrawn': (n, { date }) => ({
@@ -87,7 +92,10 @@ export const nl: NoticeTexts = {
     }),
     'renewal-invitation': (n, { date, due }) => ({
       subject: `Verleng uw verblijfsvergunning uiterlijk ${due}`,
-      body: [`Uw verblijfsvergunning is geldig tot en met ${date(n.permitValidUntil)}.`, 'Vraag op tijd verlenging aan, zodat uw verblijfsrecht niet wordt onderbroken.'],
+      body: [
+        `Uw verblijfsvergunning is geldig tot en met ${date(n.permitValidUntil)}.`,
+        'Vraag op tijd verlenging aan, zodat uw verblijfsrecht niet wordt onderbroken.',
+      ],
       action: renew,
     }),
     'renewal-reminder': (n, { date, due }) => ({

@@ -55,7 +55,10 @@ export const no: NoticeTexts = {
         body: [
           `Søknaden din ble ${outcome} ${date(n.decidedOn)}.`,
           ...(n.permit
-            ? [`Du får oppholdstillatelse med begrensningen «${n.permit.restriction}», gyldig fra ${date(n.permit.validFrom)} til og med ${date(n.permit.validUntil)}.`, `Arbeid: ${n.permit.labourMarketNote}.`]
+            ? [
+                `Du får oppholdstillatelse med begrensningen «${n.permit.restriction}», gyldig fra ${date(n.permit.validFrom)} til og med ${date(n.permit.validUntil)}.`,
+                `Arbeid: ${n.permit.labourMarketNote}.`,
+              ]
             : []),
         ],
         action:
@@ -66,7 +69,9 @@ export const no: NoticeTexts = {
     },
     'objection-decision': (n, { date }) => ({
       subject: `Vedtak i klagesaken: ${n.outcome === 'well-founded' ? 'klagen er tatt til følge' : 'klagen er ikke tatt til følge'}`,
-      body: [`${date(n.decidedOn)} ${n.outcome === 'well-founded' ? 'tok vi klagen din til følge og endret vedtaket' : 'kom vi til at klagen din ikke fører frem; vedtaket står ved lag'}.`],
+      body: [
+        `${date(n.decidedOn)} ${n.outcome === 'well-founded' ? 'tok vi klagen din til følge og endret vedtaket' : 'kom vi til at klagen din ikke fører frem; vedtaket står ved lag'}.`,
+      ],
       action: 'Hvis du er uenig, kan du bringe saken inn for domstolene; vedtaket forklarer hvordan.',
     }),
     'application-withdrawn': (n, { date }) => ({

@@ -44,7 +44,19 @@ export async function startDevServer(): Promise<DevServer> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
   const port = await freePort();
   const address = `127.0.0.1:${port}`;
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error', '--db-filename', join(dir, 'temporal.sqlite')];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--headless',
+    '--log-level',
+    'error',
+    '--db-filename',
+    join(dir, 'temporal.sqlite'),
+  ];
   for (const [pragma, value] of Object.entries(SQLITE_SETTINGS.pragmas)) args.push('--sqlite-pragma', `${pragma}=${value}`);
   for (const [key, value] of Object.entries(DYNAMIC_CONFIG)) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   const server: ChildProcess = spawn(temporalCliPath(), args, { stdio: ['ignore', 'ignore', 'inherit'] });

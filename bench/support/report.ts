@@ -78,7 +78,15 @@ export function percentile(samples: number[], p: number): number {
 /** Spreads of the same fields over runs: `{ a: [1, 2, 3] }`-like rows in, `{ a: Spread }` out. */
 export function spreadOf<K extends string>(runs: Record<K, number>[], digits = 3): Record<K, Spread> {
   const keys = Object.keys(runs[0] ?? {}) as K[];
-  return Object.fromEntries(keys.map((k) => [k, spread(runs.map((r) => r[k]), digits)])) as Record<K, Spread>;
+  return Object.fromEntries(
+    keys.map((k) => [
+      k,
+      spread(
+        runs.map((r) => r[k]),
+        digits,
+      ),
+    ]),
+  ) as Record<K, Spread>;
 }
 
 export const ratio = (a: number, b: number) => (b === 0 ? null : +(a / b).toFixed(3));
@@ -98,7 +106,7 @@ export function runBenchmark(main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),
     (err: unknown) => {
-      process.stderr.write(`benchmark failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      process.stderr.write(`benchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exit(1);
     },
   );

@@ -117,7 +117,8 @@ async function runCase(client: Client, taskQueue: string): Promise<CaseOutcome> 
   await act({ type: 'proceed-without-evidence' });
   await act(GRANT);
   const result = await handle.result();
-  if (result.ending !== 'closed' || result.decision?.outcome !== 'granted') throw new Error(`case ${workflowId} ended ${result.ending}, not closed with a grant`);
+  if (result.ending !== 'closed' || result.decision?.outcome !== 'granted')
+    throw new Error(`case ${workflowId} ended ${result.ending}, not closed with a grant`);
   return { workflowId, updateLatenciesMs };
 }
 
@@ -218,7 +219,9 @@ export async function measureKind(kind: Kind, concurrency: number, bundlePath: s
   for (let run = 1; run <= options.runs; run++) {
     progress(`${kind}: ${concurrency} in flight, run ${run}/${options.runs} (${options.warmupSeconds} s warm-up, ${options.windowSeconds} s measured)`);
     const result = await measureRun(kind, concurrency, bundlePath, options, run);
-    progress(`  ${result.completed} completed, ${result.figures.completedPerSecond}/s, update p50 ${result.figures.updateP50Ms} ms, ${result.failures.length} failed`);
+    progress(
+      `  ${result.completed} completed, ${result.figures.completedPerSecond}/s, update p50 ${result.figures.updateP50Ms} ms, ${result.failures.length} failed`,
+    );
     runs.push(result);
   }
   const keys = Object.keys(runs[0]!.figures) as (keyof RunFigures)[];
@@ -236,7 +239,8 @@ export function method(options: ThroughputOptions) {
     server: 'Temporal dev server (temporal server start-dev), fresh SQLite file per run',
     sqlite: SQLITE_SETTINGS,
     dynamicConfig: DYNAMIC_CONFIG,
-    worker: 'one worker process launched as npm run worker launches it (512 MiB heap limit, DOSSIER_MAX_CACHED_WORKFLOWS cache), dossier production activities and AES-GCM data converter; both kinds on the same task queue and options',
+    worker:
+      'one worker process launched as npm run worker launches it (512 MiB heap limit, DOSSIER_MAX_CACHED_WORKFLOWS cache), dossier production activities and AES-GCM data converter; both kinds on the same task queue and options',
     loop: `closed loop; ${options.warmupSeconds} s warm-up, then ${options.windowSeconds} s measured; only cases completed inside the window count`,
     runs: options.runs,
     timers: `durable timers compressed by a bench-only workflow interceptor: one simulated day = ${SIMULATED_DAY_MS.toFixed(1)} ms of wall time, so two weeks = 1 s; the baseline's ${BASELINE_TIMER} timer alike`,

@@ -18,7 +18,8 @@ function today(jurisdiction: Jurisdiction): LocalDate {
 
 export const assessCommand = command({
   name: 'assess',
-  summary: "Assess an application's facts under its jurisdiction's policy pack, on a date: the outcome, what it rests on and which version of each rule applied.",
+  summary:
+    "Assess an application's facts under its jurisdiction's policy pack, on a date: the outcome, what it rests on and which version of each rule applied.",
   positionals: [{ name: 'FILE', description: 'the application facts, as JSON' }],
   options: {
     on: { type: 'string', value: 'YYYY-MM-DD', description: 'the date of the assessment (default: today in the office time zone)' },

@@ -9,7 +9,6 @@ import { readJsonFile } from '../json-file';
 import { actorFrom } from '../actor';
 import { command, UsageError, type OptionSpec } from '../command';
 
-
 /** A new case number: jurisdiction, receipt date, random suffix (no personal data: it is the workflow id). */
 function newCaseNumber(jurisdiction: string, now = new Date()): string {
   const day = now.toISOString().slice(0, 10).replaceAll('-', '');
@@ -105,7 +104,7 @@ export const actCommand = (name: string, summary: string) =>
     positionals: [
       CASE_ID,
       { name: 'ACTION', description: `one of ${CASE_ACTION_TYPES.join(', ')}` },
-      { name: 'JSON', optional: true, description: "the action's fields as a JSON object, e.g. '{\"missing\":[\"passport\"]}'" },
+      { name: 'JSON', optional: true, description: 'the action\'s fields as a JSON object, e.g. \'{"missing":["passport"]}\'' },
     ],
     options: { as: AS_OPTION },
     async run({ args, options }) {
@@ -115,9 +114,11 @@ export const actCommand = (name: string, summary: string) =>
     },
   });
 
-export const explainMissing = (caseNumber: string) => (err: unknown): never => {
-  if (err instanceof WorkflowNotFoundError) throw new Error(`no case ${caseNumber}`);
-  throw err;
-};
+export const explainMissing =
+  (caseNumber: string) =>
+  (err: unknown): never => {
+    if (err instanceof WorkflowNotFoundError) throw new Error(`no case ${caseNumber}`);
+    throw err;
+  };
 
 export const caseCommands = [submit, status, actCommand('act', 'Take an action on a case.')];

@@ -8,15 +8,7 @@
  */
 import { z } from 'zod';
 import { issueLines } from '../../domain/case';
-import {
-  CalendarInputError,
-  computeDeadline,
-  parseDecreeDays,
-  periodKinds,
-  type DecreeDay,
-  type Jurisdiction,
-  type PeriodKind,
-} from '../../domain/calendar';
+import { CalendarInputError, computeDeadline, parseDecreeDays, periodKinds, type DecreeDay, type Jurisdiction, type PeriodKind } from '../../domain/calendar';
 import { knownJurisdictions } from '../../domain/jurisdictions';
 import { command, UsageError } from '../command';
 import { readJsonFile } from '../json-file';
@@ -42,7 +34,9 @@ export const deadlineCommand = command({
       type: 'string',
       required: true,
       value: 'KIND',
-      description: `the period: ${knownJurisdictions().map((j) => `${j}: ${periodKinds(j as Jurisdiction).join(', ')}`).join('; ')}`,
+      description: `the period: ${knownJurisdictions()
+        .map((j) => `${j}: ${periodKinds(j as Jurisdiction).join(', ')}`)
+        .join('; ')}`,
     },
     from: { type: 'string', required: true, value: 'YYYY-MM-DD', description: 'the day the period runs from' },
     on: { type: 'string', value: 'YYYY-MM-DD', description: 'apply the law in force on this date (default: the --from date)' },

@@ -30,7 +30,12 @@ export const machineCommand = command({
   summary: `The lifecycle machines (${MACHINES.map((m) => m.name).join(', ')}) as Mermaid state diagrams, generated from their definitions.`,
   options: {
     machine: { type: 'string', choices: MACHINES.map((m) => m.name), description: 'only this machine (default: every one)' },
-    format: { type: 'string', choices: ['markdown', 'mermaid'], default: 'markdown', description: 'a Markdown document, or the bare Mermaid diagram of one machine' },
+    format: {
+      type: 'string',
+      choices: ['markdown', 'mermaid'],
+      default: 'markdown',
+      description: 'a Markdown document, or the bare Mermaid diagram of one machine',
+    },
     out: { type: 'string', value: 'FILE', description: 'write the diagram to FILE instead of stdout' },
     check: { type: 'string', value: 'FILE', description: 'exit 1 when FILE differs from the diagram (not with --out)' },
   },

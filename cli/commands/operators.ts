@@ -28,18 +28,20 @@ const JSON_OPTION = { type: 'boolean', description: 'JSON for scripts instead of
 
 function casesTable(rows: CaseRow[]): string {
   if (rows.length === 0) return 'no cases match\n';
-  return table(
-    ['CASE', 'STATE', 'JUR', `NEXT DEADLINE (${TIME_ZONE_OF_LISTS})`, 'OVERDUE', 'EXECUTION', 'RECEIVED'],
-    rows.map((r) => [
-      r.caseNumber,
-      orDash(r.state),
-      orDash(r.jurisdiction),
-      r.nextDeadline ? localTime(r.nextDeadline, TIME_ZONE_OF_LISTS) : '-',
-      r.overdue ? 'yes' : 'no',
-      r.execution.toLowerCase(),
-      localTime(r.startedAt, TIME_ZONE_OF_LISTS),
-    ]),
-  ) + `${rows.length} case${rows.length === 1 ? '' : 's'}\n`;
+  return (
+    table(
+      ['CASE', 'STATE', 'JUR', `NEXT DEADLINE (${TIME_ZONE_OF_LISTS})`, 'OVERDUE', 'EXECUTION', 'RECEIVED'],
+      rows.map((r) => [
+        r.caseNumber,
+        orDash(r.state),
+        orDash(r.jurisdiction),
+        r.nextDeadline ? localTime(r.nextDeadline, TIME_ZONE_OF_LISTS) : '-',
+        r.overdue ? 'yes' : 'no',
+        r.execution.toLowerCase(),
+        localTime(r.startedAt, TIME_ZONE_OF_LISTS),
+      ]),
+    ) + `${rows.length} case${rows.length === 1 ? '' : 's'}\n`
+  );
 }
 
 const listCommand = command({
@@ -133,9 +135,17 @@ function bulkSummary(outcomes: BulkOutcome[], dryRun: boolean) {
 
 function bulkTable(outcomes: BulkOutcome[], dryRun: boolean): string {
   const s = bulkSummary(outcomes, dryRun);
-  const rows = outcomes.map((o) => [o.caseNumber, orDash(o.state), o.result, o.action ? JSON.stringify(Object.fromEntries(Object.entries(o.action).filter(([k]) => k !== 'type'))) : '-', o.reason ?? '']);
+  const rows = outcomes.map((o) => [
+    o.caseNumber,
+    orDash(o.state),
+    o.result,
+    o.action ? JSON.stringify(Object.fromEntries(Object.entries(o.action).filter(([k]) => k !== 'type'))) : '-',
+    o.reason ?? '',
+  ]);
   const totals =
-    'wouldAct' in s ? `dry run: ${s.matched} matched, ${s.wouldAct} would be acted on, ${s.wouldReject} would be rejected; nothing was sent` : `${s.matched} matched, ${s.accepted} accepted, ${s.rejected} rejected`;
+    'wouldAct' in s
+      ? `dry run: ${s.matched} matched, ${s.wouldAct} would be acted on, ${s.wouldReject} would be rejected; nothing was sent`
+      : `${s.matched} matched, ${s.accepted} accepted, ${s.rejected} rejected`;
   return (outcomes.length ? table(['CASE', 'STATE', 'RESULT', 'PAYLOAD', 'REASON'], rows) : 'no cases match\n') + totals + '\n';
 }
 
@@ -159,7 +169,7 @@ const bulkActCommand = command({
     if (!(CASE_ACTION_TYPES as string[]).includes(type)) throw new UsageError(`ACTION: unknown action "${type}"; one of ${CASE_ACTION_TYPES.join(', ')}`);
     let byDays: number | null = null;
     if (options['by-days'] !== undefined) {
-      if (type !== 'extend-cure-period') throw new UsageError('--by-days: only for extend-cure-period (moves each case\'s cure deadline)');
+      if (type !== 'extend-cure-period') throw new UsageError("--by-days: only for extend-cure-period (moves each case's cure deadline)");
       if (!/^[1-9]\d{0,2}$/.test(options['by-days'])) throw new UsageError(`--by-days: "${options['by-days']}" is not a whole number of days from 1 to 999`);
       byDays = Number(options['by-days']);
     }
@@ -194,13 +204,17 @@ function showCase(s: CaseStatus): string {
   field('state', s.state);
   field('received', `${at(s.receivedAt)} ${zone}`);
   field('allowed actions', s.allowedActions.join(', ') || 'none');
-  const attention = [s.overdueSince ? `decision overdue since ${at(s.overdueSince)}` : '', ...s.deliveryProblems.map((p) => `notice ${p.noticeKey} undeliverable: ${p.reason}`)].filter(Boolean);
+  const attention = [
+    s.overdueSince ? `decision overdue since ${at(s.overdueSince)}` : '',
+    ...s.deliveryProblems.map((p) => `notice ${p.noticeKey} undeliverable: ${p.reason}`),
+  ].filter(Boolean);
   field('attention', attention.join('; ') || 'none');
 
   out.push('', 'Deadlines');
   const d = s.deadlines;
   const deadlineRows: string[][] = [];
-  if (d.decision) deadlineRows.push(['decision', d.decision.due ?? `suspended since ${d.decision.suspendedSince}`, at(d.decision.dueAt), d.decision.citations.join('; ')]);
+  if (d.decision)
+    deadlineRows.push(['decision', d.decision.due ?? `suspended since ${d.decision.suspendedSince}`, at(d.decision.dueAt), d.decision.citations.join('; ')]);
   if (d.cure) deadlineRows.push(['cure', d.cure.due, at(d.cure.dueAt), d.cure.citations.join('; ')]);
   if (d.objection) deadlineRows.push(['objection', d.objection.due, at(d.objection.dueAt), d.objection.citations.join('; ')]);
   if (d.notProcessedBy) deadlineRows.push(['not-processed by', d.notProcessedBy, '-', 'Awb 4:5(4)']);
@@ -232,7 +246,8 @@ function showCase(s: CaseStatus): string {
     const facts = (detail?: string) => (detail ? `: ${detail}` : '');
     for (const rule of a.basis) out.push(`  - ${rule.citation}: ${rule.title}`);
     for (const g of a.refusalGrounds ?? []) out.push(`  refusal ground (${g.paragraph}): ${g.description}${facts(g.detail)}`);
-    for (const c of (a.failingConditions ?? []).filter((c) => c.kind === 'requirement')) out.push(`  not met (${c.paragraph}): ${c.description}${facts(c.detail)}`);
+    for (const c of (a.failingConditions ?? []).filter((c) => c.kind === 'requirement'))
+      out.push(`  not met (${c.paragraph}): ${c.description}${facts(c.detail)}`);
     for (const f of a.factors ?? []) out.push(`  factor ${f.present ? 'present' : 'absent '} (${f.paragraph}): ${f.description}${facts(f.facts)}`);
     for (const w of a.waived ?? []) out.push(`  waived (${w.paragraph}): ${w.description}${w.reliedOn ? ` [relied on${facts(w.detail)}]` : ''}`);
     for (const n of a.notes ?? []) out.push(`  note (${n.paragraph}): ${n.description}${facts(n.detail)}`);
@@ -243,13 +258,22 @@ function showCase(s: CaseStatus): string {
   if (decision) {
     out.push(`  ${decision.outcome} on ${at(decision.decidedAt)}`);
     for (const ground of decision.grounds) out.push(`  - ${ground}`);
-    if (decision.outcome === 'granted') out.push(`  permit: ${decision.permit.restriction}, ${decision.permit.validFrom} to ${decision.permit.validUntil}; ${decision.permit.labourMarketNote}`);
-    if (s.objection) out.push(`  objection: ${s.objection.lodgedOn ? `lodged ${s.objection.lodgedOn}` : `open until ${s.objection.deadline.due}`}${s.objection.outcome ? `; ${s.objection.outcome.outcome}` : ''}`);
+    if (decision.outcome === 'granted')
+      out.push(`  permit: ${decision.permit.restriction}, ${decision.permit.validFrom} to ${decision.permit.validUntil}; ${decision.permit.labourMarketNote}`);
+    if (s.objection)
+      out.push(
+        `  objection: ${s.objection.lodgedOn ? `lodged ${s.objection.lodgedOn}` : `open until ${s.objection.deadline.due}`}${s.objection.outcome ? `; ${s.objection.outcome.outcome}` : ''}`,
+      );
   } else out.push(s.withdrawnAt ? `  none: withdrawn on ${at(s.withdrawnAt)}` : '  none yet');
   return out.join('\n') + '\n';
 }
 
-const indent = (text: string) => text.trimEnd().split('\n').map((l) => `  ${l}`).join('\n');
+const indent = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
 
 const showCommand = command({
   name: 'case show',
@@ -291,10 +315,19 @@ const historyCommand = command({
       const entries = caseTimeline(events);
       if (options.json) return Printed.json({ caseNumber, entries, events });
       const started = events.find((e) => e.kind === 'started');
-      const jurisdiction = (started?.kind === 'started' ? (started.input[0] as { application?: { facts?: { jurisdiction?: Jurisdiction } } })?.application?.facts?.jurisdiction : undefined) ?? 'NL';
+      const jurisdiction =
+        (started?.kind === 'started'
+          ? (started.input[0] as { application?: { facts?: { jurisdiction?: Jurisdiction } } })?.application?.facts?.jurisdiction
+          : undefined) ?? 'NL';
       return new Printed(timelineText(entries, officeTimeZone(jurisdiction)));
     });
   },
 });
 
-export const operatorCommands = [listCommand, bulkActCommand, showCommand, historyCommand, actCommand('case act', 'Take an action on a case (as dossier act).')];
+export const operatorCommands = [
+  listCommand,
+  bulkActCommand,
+  showCommand,
+  historyCommand,
+  actCommand('case act', 'Take an action on a case (as dossier act).'),
+];

@@ -32,7 +32,13 @@ export type DecodedEvent = Base &
     | { kind: 'timerStarted'; timerId: string; summary: string | null }
     | { kind: 'timerFired'; timerId: string; startedEventId: number }
     | { kind: 'timerCanceled'; timerId: string }
-    | { kind: 'closed'; how: 'completed' | 'failed' | 'terminated' | 'canceled' | 'timed-out' | 'continued-as-new'; result: unknown; reason: string | null; identity: string | null }
+    | {
+        kind: 'closed';
+        how: 'completed' | 'failed' | 'terminated' | 'canceled' | 'timed-out' | 'continued-as-new';
+        result: unknown;
+        reason: string | null;
+        identity: string | null;
+      }
   );
 
 const num = (value: unknown): number => Number(String(value ?? 0));
@@ -120,9 +126,23 @@ async function decodeEvent(event: HistoryEvent, converter: LoadedDataConverter):
     case 'TIMER_CANCELED':
       return { ...base, kind: 'timerCanceled', timerId: event.timerCanceledEventAttributes?.timerId ?? '' };
     case 'WORKFLOW_EXECUTION_COMPLETED':
-      return { ...base, kind: 'closed', how: 'completed', result: await first(event.workflowExecutionCompletedEventAttributes?.result), reason: null, identity: null };
+      return {
+        ...base,
+        kind: 'closed',
+        how: 'completed',
+        result: await first(event.workflowExecutionCompletedEventAttributes?.result),
+        reason: null,
+        identity: null,
+      };
     case 'WORKFLOW_EXECUTION_FAILED':
-      return { ...base, kind: 'closed', how: 'failed', result: null, reason: await errorMessage(converter, event.workflowExecutionFailedEventAttributes?.failure), identity: null };
+      return {
+        ...base,
+        kind: 'closed',
+        how: 'failed',
+        result: null,
+        reason: await errorMessage(converter, event.workflowExecutionFailedEventAttributes?.failure),
+        identity: null,
+      };
     case 'WORKFLOW_EXECUTION_TERMINATED': {
       const a = event.workflowExecutionTerminatedEventAttributes;
       return { ...base, kind: 'closed', how: 'terminated', result: null, reason: a?.reason || null, identity: a?.identity || null };

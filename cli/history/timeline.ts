@@ -97,7 +97,10 @@ function describeAction(action: CaseAction, status: CaseStatus | null): { what: 
     case 'declare-not-processed':
     case 'grant':
     case 'refuse':
-      return { what: action.type === 'grant' ? `permit ${action.permit.restriction}, ${action.permit.validFrom} to ${action.permit.validUntil}` : '', legalBasis: status?.decision?.grounds ?? [] };
+      return {
+        what: action.type === 'grant' ? `permit ${action.permit.restriction}, ${action.permit.validFrom} to ${action.permit.validUntil}` : '',
+        legalBasis: status?.decision?.grounds ?? [],
+      };
     case 'request-ambtsbericht':
       return {
         what: `factors ${list(action.factors)}; ${action.questions.length} question(s)`,
@@ -143,7 +146,11 @@ function describeActivity(type: string, input: unknown): { event: string; what: 
     }
     case 'startPermit': {
       const permit = input as PermitInput;
-      return { event: 'permit started', what: `${permit.permitNumber}: ${permit.restriction}, ${permit.validFrom} to ${permit.validUntil}`, legalBasis: ['Vb 2000 art. 3.64'] };
+      return {
+        event: 'permit started',
+        what: `${permit.permitNumber}: ${permit.restriction}, ${permit.validFrom} to ${permit.validUntil}`,
+        legalBasis: ['Vb 2000 art. 3.64'],
+      };
     }
     default:
       return { event: `activity ${type}`, what: '', legalBasis: [] };
@@ -184,10 +191,16 @@ export function caseTimeline(events: DecodedEvent[]): TimelineEntry[] {
   events.forEach((e, index) => {
     switch (e.kind) {
       case 'started': {
-        const application = (e.input[0] as { application?: { caseNumber?: string; facts?: { jurisdiction?: string; category?: string } } } | undefined)?.application;
+        const application = (e.input[0] as { application?: { caseNumber?: string; facts?: { jurisdiction?: string; category?: string } } } | undefined)
+          ?.application;
         const facts = application?.facts;
         if (facts?.jurisdiction) timeZone = officeTimeZone(facts.jurisdiction as Jurisdiction);
-        add(e, { event: 'received', by: e.identity, what: `application ${application?.caseNumber ?? ''} (${[facts?.jurisdiction, facts?.category].filter(Boolean).join(', ')})`, legalBasis: [] });
+        add(e, {
+          event: 'received',
+          by: e.identity,
+          what: `application ${application?.caseNumber ?? ''} (${[facts?.jurisdiction, facts?.category].filter(Boolean).join(', ')})`,
+          legalBasis: [],
+        });
         break;
       }
       case 'updateAccepted':
@@ -228,7 +241,13 @@ export function caseTimeline(events: DecodedEvent[]): TimelineEntry[] {
         const s = scheduled.get(e.scheduledEventId);
         if (!s) break;
         const described = describeActivity(s.activityType, s.input[0]);
-        if (e.kind === 'activityFailed') add(e, { ...described, event: `${described.event.replace(/ (sent|asked|reminded|alerted)$/, '')} failed`, by: SYSTEM, what: `${described.what}: ${e.failure}` });
+        if (e.kind === 'activityFailed')
+          add(e, {
+            ...described,
+            event: `${described.event.replace(/ (sent|asked|reminded|alerted)$/, '')} failed`,
+            by: SYSTEM,
+            what: `${described.what}: ${e.failure}`,
+          });
         else add(e, { ...described, by: SYSTEM });
         break;
       }
@@ -236,11 +255,17 @@ export function caseTimeline(events: DecodedEvent[]): TimelineEntry[] {
         const next = e.fields[CASE_STATE.name];
         if (typeof next === 'string' && next !== state) {
           const deadline = e.fields[CASE_NEXT_DEADLINE.name];
-          add(e, { event: 'state', by: SYSTEM, what: `${state ? `${state} → ` : ''}${next}${typeof deadline === 'string' ? `; next deadline ${localTime(deadline, timeZone)} ${timeZone}` : ''}`, legalBasis: [] });
+          add(e, {
+            event: 'state',
+            by: SYSTEM,
+            what: `${state ? `${state} → ` : ''}${next}${typeof deadline === 'string' ? `; next deadline ${localTime(deadline, timeZone)} ${timeZone}` : ''}`,
+            legalBasis: [],
+          });
           state = next;
         }
         const nowOverdue = e.fields[CASE_OVERDUE.name] === true;
-        if (nowOverdue && !overdue) add(e, { event: 'overdue', by: SYSTEM, what: 'no decision within the decision period', legalBasis: deadlines['decision-period']?.citations ?? [] });
+        if (nowOverdue && !overdue)
+          add(e, { event: 'overdue', by: SYSTEM, what: 'no decision within the decision period', legalBasis: deadlines['decision-period']?.citations ?? [] });
         overdue = nowOverdue;
         break;
       }
@@ -263,7 +288,10 @@ export function caseTimeline(events: DecodedEvent[]): TimelineEntry[] {
         break;
       case 'closed': {
         const result = e.result as { ending?: string; decision?: { outcome?: string } | null } | null;
-        const what = e.how === 'completed' ? `${result?.ending ?? 'completed'}${result?.decision?.outcome ? ` (decision: ${result.decision.outcome})` : ''}` : `${e.how}${e.reason ? `: ${e.reason}` : ''}`;
+        const what =
+          e.how === 'completed'
+            ? `${result?.ending ?? 'completed'}${result?.decision?.outcome ? ` (decision: ${result.decision.outcome})` : ''}`
+            : `${e.how}${e.reason ? `: ${e.reason}` : ''}`;
         add(e, { event: 'case ended', by: e.identity ?? SYSTEM, what, legalBasis: [] });
         break;
       }

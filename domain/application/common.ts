@@ -6,14 +6,10 @@ import { z } from 'zod';
 import { isLocalDate } from '../calendar/dates';
 
 /** A calendar day `YYYY-MM-DD`; 2026-02-30 is rejected, not rolled over. */
-export const LocalDateSchema = z
-  .string()
-  .refine(isLocalDate, { error: 'must be a calendar date in the form YYYY-MM-DD' });
+export const LocalDateSchema = z.string().refine(isLocalDate, { error: 'must be a calendar date in the form YYYY-MM-DD' });
 
 /** ISO 3166-1 alpha-3, the code printed in travel documents ("XXA" for a stateless person). */
-export const NationalitySchema = z
-  .string()
-  .regex(/^[A-Z]{3}$/, { error: 'must be an ISO 3166-1 alpha-3 code in capitals, e.g. "MAR"' });
+export const NationalitySchema = z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 3166-1 alpha-3 code in capitals, e.g. "MAR"' });
 
 /** Applicant fields every jurisdiction reads. */
 export const applicantFields = {

@@ -32,10 +32,7 @@ function toProblems(issue: z.core.$ZodIssue): Problem[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'is not a known field' }));
   }
-  const message =
-    issue.code === 'invalid_type' && /received undefined$/.test(issue.message)
-      ? `is required (expected ${issue.expected})`
-      : issue.message;
+  const message = issue.code === 'invalid_type' && /received undefined$/.test(issue.message) ? `is required (expected ${issue.expected})` : issue.message;
   return [{ path: formatPath(issue.path), message }];
 }
 

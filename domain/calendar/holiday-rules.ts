@@ -22,8 +22,7 @@ export function easterSunday(year: number): LocalDate {
   const centuryRemainder = century % 4;
   const lunarCorrection = Math.floor((century - Math.floor((century + 8) / 25) + 1) / 3);
   const epact = (19 * golden + century - skippedLeaps - lunarCorrection + 15) % 30; // days from 21 March to the paschal full moon, roughly
-  const weekdayShift =
-    (32 + 2 * centuryRemainder + 2 * Math.floor(yearInCentury / 4) - epact - (yearInCentury % 4)) % 7;
+  const weekdayShift = (32 + 2 * centuryRemainder + 2 * Math.floor(yearInCentury / 4) - epact - (yearInCentury % 4)) % 7;
   const correction = Math.floor((golden + 11 * epact + 22 * weekdayShift) / 451);
   const n = epact + weekdayShift - 7 * correction + 114;
   const month = Math.floor(n / 31);

@@ -14,7 +14,11 @@ export function parseDecreeDays(data: unknown): DecreeDay[] {
   const known = DecreeDayFileSchema.superRefine((file, ctx) =>
     file.days.forEach((day, i) => {
       if (!isJurisdiction(day.jurisdiction)) {
-        ctx.addIssue({ code: 'custom', path: ['days', i, 'jurisdiction'], message: `unknown jurisdiction "${day.jurisdiction}"; known: ${knownJurisdictions().join(', ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['days', i, 'jurisdiction'],
+          message: `unknown jurisdiction "${day.jurisdiction}"; known: ${knownJurisdictions().join(', ')}`,
+        });
       }
     }),
   );
@@ -33,8 +37,8 @@ const shippedHolidays = new Map<string, readonly Holiday[]>();
 export function holidaysIn(jurisdiction: Jurisdiction, year: number, options: CalendarOptions = {}): Holiday[] {
   if (options.extraDecreeDays?.length) return computeHolidays(jurisdiction, year, options);
   const key = `${jurisdiction}${year}`;
-  let holidays = shippedHolidays.get(key);
-  if (!holidays) shippedHolidays.set(key, (holidays = computeHolidays(jurisdiction, year, {})));
+  const holidays = shippedHolidays.get(key) ?? computeHolidays(jurisdiction, year, {});
+  shippedHolidays.set(key, holidays);
   return [...holidays];
 }
 

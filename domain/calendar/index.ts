@@ -10,24 +10,10 @@
  *
  * `computeDeadline` and `DeadlineComputation` are the contract the machines and workflows use.
  */
-import {
-  addDays,
-  addMonths,
-  addYears,
-  daysBetween,
-  isLocalDate,
-  type LocalDate,
-} from './dates';
+import { addDays, addMonths, addYears, daysBetween, isLocalDate, type LocalDate } from './dates';
 import { nonWorkingReasons, type CalendarOptions } from './holidays';
 import { isJurisdiction, jurisdictionPack, knownJurisdictions, type Jurisdiction } from '../jurisdictions/registry';
-import {
-  modelledFrom,
-  periodDefinition,
-  periodKinds,
-  type ExtensionRegime,
-  type PeriodKind,
-  type PeriodLength,
-} from './periods';
+import { modelledFrom, periodDefinition, periodKinds, type ExtensionRegime, type PeriodKind, type PeriodLength } from './periods';
 import { versionInForce } from '../versions';
 
 export * from './dates';
@@ -103,15 +89,15 @@ export function computeDeadline(request: DeadlineRequest): DetailedDeadlineCompu
   }
   const definition = periodDefinition(jurisdiction, kind);
   if (!definition) {
-    throw new CalendarInputError(
-      'kind',
-      `unknown period kind "${String(kind)}" for ${jurisdiction}; known: ${periodKinds(jurisdiction).join(', ')}`,
-    );
+    throw new CalendarInputError('kind', `unknown period kind "${String(kind)}" for ${jurisdiction}; known: ${periodKinds(jurisdiction).join(', ')}`);
   }
   const onDate = request.onDate ?? from;
   if (!isLocalDate(onDate)) throw new CalendarInputError('onDate', `"${onDate}" is not a calendar date (YYYY-MM-DD)`);
   if (onDate < modelledFrom(jurisdiction)) {
-    throw new CalendarInputError('onDate', `${onDate} is before ${modelledFrom(jurisdiction)}, the earliest date dossier models the law of ${jurisdiction} for`);
+    throw new CalendarInputError(
+      'onDate',
+      `${onDate} is before ${modelledFrom(jurisdiction)}, the earliest date dossier models the law of ${jurisdiction} for`,
+    );
   }
   const version = versionInForce(definition.versions, onDate);
   if (!version) {
@@ -174,12 +160,23 @@ export function applyPeriod(request: PeriodRequest): PeriodResult {
       return { nominalDue, due: nominalDue, adjustments: [], notes: [] };
     case 'office-roll':
       if (direction === 'backward') return notMoved(nominalDue, 'office policy rolls only periods counted forward');
-      return { nominalDue, ...rollForward(nominalDue, reasonsFor, 'by office policy the period runs on to the next working day (as Atw art. 1(1))'), notes: [] };
+      return {
+        nominalDue,
+        ...rollForward(nominalDue, reasonsFor, 'by office policy the period runs on to the next working day (as Atw art. 1(1))'),
+        notes: [],
+      };
     case 'dl149':
       if (direction === 'backward') {
-        return notMoved(nominalDue, `domstolloven § 149 not applied: the period is counted backwards from ${from}, and moving its end to a later day would shorten it`);
+        return notMoved(
+          nominalDue,
+          `domstolloven § 149 not applied: the period is counted backwards from ${from}, and moving its end to a later day would shorten it`,
+        );
       }
-      return { nominalDue, ...rollForward(nominalDue, reasonsFor, 'the period runs on to the next working day (domstolloven § 149 first paragraph)'), notes: [] };
+      return {
+        nominalDue,
+        ...rollForward(nominalDue, reasonsFor, 'the period runs on to the next working day (domstolloven § 149 first paragraph)'),
+        notes: [],
+      };
     case 'atw':
       return termijnenwet(request, nominalDue, described, reasonsFor);
   }
@@ -239,12 +236,7 @@ function excludedByArticle4(length: PeriodLength): boolean {
 }
 
 /** The Algemene termijnenwet on a statutory period: art. 4 (scope), art. 1 (end on a working day), art. 2 (two working days). */
-function termijnenwet(
-  request: PeriodRequest,
-  nominalDue: LocalDate,
-  described: string,
-  reasonsFor: (d: LocalDate) => string[],
-): PeriodResult {
+function termijnenwet(request: PeriodRequest, nominalDue: LocalDate, described: string, reasonsFor: (d: LocalDate) => string[]): PeriodResult {
   const { from, length, direction } = request;
   if (excludedByArticle4(length)) {
     return notMoved(
@@ -298,8 +290,8 @@ function termijnenwet(
 
 /** Formatters per time zone, built once: building an Intl.DateTimeFormat costs far more than using one. */
 function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions, locale: string) {
-  let format = cache.get(timeZone);
-  if (!format) cache.set(timeZone, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+  const format = cache.get(timeZone) ?? new Intl.DateTimeFormat(locale, { ...options, timeZone });
+  cache.set(timeZone, format);
   return format;
 }
 const dayFormats = new Map<string, Intl.DateTimeFormat>();

@@ -9,7 +9,10 @@ import type { Assessment, Condition, ConditionSpec, FailingCondition, OutcomeKin
 /** The version of rule `id` in force on `onDate` (the law's one lookup, domain/versions), or undefined. */
 export function ruleInForce<F>(rules: readonly Rule<F>[], id: string, onDate: LocalDate): Rule<F> | undefined {
   try {
-    return versionInForce(rules.filter((r) => r.id === id), onDate);
+    return versionInForce(
+      rules.filter((r) => r.id === id),
+      onDate,
+    );
   } catch (defect) {
     throw new Error(`rule ${id}: ${(defect as Error).message}`);
   }
@@ -132,14 +135,32 @@ export function explain(outcome: OutcomeKind, basis: readonly RuleResult[]): Pic
   return {
     refusalGrounds: outcome === 'refusal-ground-applies' ? all.filter(([, c]) => c.kind === 'exclusion' && !c.held).map(([r, c]) => asFailing(r, c)) : [],
     factors: !grants
-        ? all
-            .filter(([, c]) => c.kind === 'factor')
-            .map(([r, c]): WeighedFactor => ({ ruleId: c.from ?? r.ruleId, conditionId: c.id, paragraph: c.paragraph, description: c.description, present: c.held, ...(c.detail ? { facts: c.detail } : {}) }))
-        : [],
+      ? all
+          .filter(([, c]) => c.kind === 'factor')
+          .map(
+            ([r, c]): WeighedFactor => ({
+              ruleId: c.from ?? r.ruleId,
+              conditionId: c.id,
+              paragraph: c.paragraph,
+              description: c.description,
+              present: c.held,
+              ...(c.detail ? { facts: c.detail } : {}),
+            }),
+          )
+      : [],
     waived: grants
       ? all
           .filter(([, c]) => c.kind === 'waiver')
-          .map(([r, c]): Waiver => ({ ruleId: c.from ?? r.ruleId, conditionId: c.id, paragraph: c.paragraph, description: c.description, reliedOn: c.held, ...(c.detail ? { detail: c.detail } : {}) }))
+          .map(
+            ([r, c]): Waiver => ({
+              ruleId: c.from ?? r.ruleId,
+              conditionId: c.id,
+              paragraph: c.paragraph,
+              description: c.description,
+              reliedOn: c.held,
+              ...(c.detail ? { detail: c.detail } : {}),
+            }),
+          )
       : [],
     notes: all.filter(([, c]) => c.kind === 'note' && c.held).map(([r, c]) => asFailing(r, c)),
   };

@@ -5,7 +5,7 @@
 import type { SnapshotFrom } from 'xstate';
 import { CASE_ACTION_TYPES, type CaseActionType } from '../../domain/case-actions';
 import { innermostState, offeredActions, refusal } from '../guards';
-import { applicationMachine } from './machine';
+import type { applicationMachine } from './machine';
 import { APPLICATION_RULES } from './rules';
 import type { ActionEvent } from './types';
 

@@ -53,7 +53,10 @@ const alertOverdue = {
   }),
 };
 const requestReport = { type: 'requestReport' as const, params: ({ context }: Args) => context.report!.request };
-const remindMinistry = { type: 'remindMinistry' as const, params: ({ context }: Args) => ({ ...context.report!.request, reminder: context.report!.remindersSent }) };
+const remindMinistry = {
+  type: 'remindMinistry' as const,
+  params: ({ context }: Args) => ({ ...context.report!.request, reminder: context.report!.remindersSent }),
+};
 /** A grant starts the permit's own lifecycle; a renewal case's grant goes back to the permit it renews. */
 const permitToStart = (context: ApplicationContext) => {
   const decision = context.decision!;
@@ -112,6 +115,7 @@ export const applicationMachine = setup({
       clock: ({ context, event }) => {
         const day = dayOf(context, event.at);
         const due = context.evidenceRequest!.deadline.due;
+        // biome-ignore lint/complexity/useMathMinMax: ISO dates are strings; Math.min would read them as numbers.
         return resume(context.clock, day < due ? day : due);
       },
     }),
@@ -134,7 +138,10 @@ export const applicationMachine = setup({
       },
     }),
     recordEvidence: assign({
-      evidence: ({ context, event }) => [...context.evidence, { documents: as<'supply-evidence'>(event).documents, suppliedAt: event.at, suppliedBy: as<'supply-evidence'>(event).actor }],
+      evidence: ({ context, event }) => [
+        ...context.evidence,
+        { documents: as<'supply-evidence'>(event).documents, suppliedAt: event.at, suppliedBy: as<'supply-evidence'>(event).actor },
+      ],
       cureOutcome: 'supplied',
     }),
     recordCureExpired: assign({
@@ -164,7 +171,13 @@ export const applicationMachine = setup({
       decision: ({ context, event }) => {
         const { grounds, actor, exceptionGround } = as<'refuse'>(event);
         const citation = exceptionGround ? (procedureOfCase(context).exceptionGrounds?.grounds[exceptionGround] ?? exceptionGround) : null;
-        return { outcome: 'refused' as const, grounds: citation ? [...grounds, citation] : grounds, decidedAt: event.at, decidedBy: actor, exceptionGround: exceptionGround ?? null };
+        return {
+          outcome: 'refused' as const,
+          grounds: citation ? [...grounds, citation] : grounds,
+          decidedAt: event.at,
+          decidedBy: actor,
+          exceptionGround: exceptionGround ?? null,
+        };
       },
     }),
 
@@ -213,7 +226,11 @@ export const applicationMachine = setup({
     // The remedy period: objection or appeal, as the jurisdiction's procedure says; a refusal takes no effect while it runs.
     openObjectionPeriod: assign({
       objection: ({ context }) => ({
-        deadline: computeDeadline({ jurisdiction: jurisdictionOf(context), kind: procedureOfCase(context).remedy.period, from: dayOf(context, context.decision!.decidedAt) }),
+        deadline: computeDeadline({
+          jurisdiction: jurisdictionOf(context),
+          kind: procedureOfCase(context).remedy.period,
+          from: dayOf(context, context.decision!.decidedAt),
+        }),
         lodgedOn: null,
         outcome: null,
       }),
@@ -279,7 +296,10 @@ export const applicationMachine = setup({
           entry: ['suspendClockForEvidence', syncDecisionTimer, ...send(NOTICES.evidenceRequest), armCurePeriod, armCureReminder],
           exit: [cancel('cure-period'), cancel('cure-reminder'), 'resumeClock', syncDecisionTimer],
           on: {
-            'extend-cure-period': { guard: and(['actorMayAct', 'cureExtendedLater']), actions: ['recordCureExtension', ...send(NOTICES.cureExtended), armCurePeriod, armCureReminder] },
+            'extend-cure-period': {
+              guard: and(['actorMayAct', 'cureExtendedLater']),
+              actions: ['recordCureExtension', ...send(NOTICES.cureExtended), armCurePeriod, armCureReminder],
+            },
             'cure-reminder.due': { actions: [...send(NOTICES.cureReminder), armCureReminder] },
             'supply-evidence': { guard: 'actorMayAct', target: 'readyForDecision', actions: 'recordEvidence' },
             'cure-period.expired': { target: 'cureExpired', actions: 'recordCureExpired' },
@@ -303,7 +323,11 @@ export const applicationMachine = setup({
             'request-ambtsbericht': { guard: and(['actorMayAct', 'firstCountryReport']), target: 'awaitingReport' },
             'record-best-interests': { guard: and(['actorMayAct', 'caseConcernsChildren']), actions: 'recordBestInterests' },
             grant: { guard: and(['actorMayAct', 'bestInterestsRecorded', 'restrictionsFounded']), target: '#application.decided', actions: 'recordGrant' },
-            refuse: { guard: and(['actorMayAct', 'entitledNeedsExceptionGround', 'bestInterestsRecorded']), target: '#application.decided', actions: 'recordRefusal' },
+            refuse: {
+              guard: and(['actorMayAct', 'entitledNeedsExceptionGround', 'bestInterestsRecorded']),
+              target: '#application.decided',
+              actions: 'recordRefusal',
+            },
           },
         },
         awaitingReport: {

@@ -8,7 +8,12 @@ import type { Notice, NoticeDeadline } from '../../domain/notices';
 import { dayOf, jurisdictionOf, zoneOf } from './rules';
 import type { ApplicationContext } from './types';
 
-export const asNoticeDeadline = ({ due, dueAt, timeZone, citations }: Pick<DeadlineComputation, 'due' | 'dueAt' | 'timeZone' | 'citations'>): NoticeDeadline => ({
+export const asNoticeDeadline = ({
+  due,
+  dueAt,
+  timeZone,
+  citations,
+}: Pick<DeadlineComputation, 'due' | 'dueAt' | 'timeZone' | 'citations'>): NoticeDeadline => ({
   due,
   dueAt,
   timeZone,
@@ -35,7 +40,12 @@ type Builder = (context: ApplicationContext, at: string) => Notice;
 
 /** Each notice of the case, by the moment that sends it. */
 export const NOTICES = {
-  receipt: (context) => ({ ...noticeBase(context), kind: 'receipt', receivedOn: dayOf(context, context.receivedAt), deadline: currentDecisionDeadline(context) }),
+  receipt: (context) => ({
+    ...noticeBase(context),
+    kind: 'receipt',
+    receivedOn: dayOf(context, context.receivedAt),
+    deadline: currentDecisionDeadline(context),
+  }),
   withdrawn: (context, at) => ({ ...noticeBase(context), kind: 'application-withdrawn', withdrawnOn: dayOf(context, at) }),
   evidenceRequest: (context) => ({
     ...noticeBase(context),

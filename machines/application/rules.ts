@@ -19,7 +19,8 @@ export const dayOf = (context: ApplicationContext, at: string) => localDateOf(at
 const findingsOf = (context: ApplicationContext) =>
   (context.assessment?.findings ?? {}) as { bestInterestsFundamental?: boolean; possibleRestrictions?: string[]; exceptionGrounds?: ExceptionGround[] };
 
-const bestInterestsBasis = (context: ApplicationContext) => procedureOfCase(context).bestInterests?.basis ?? 'no best-interests assessment is asked by this jurisdiction\'s law';
+const bestInterestsBasis = (context: ApplicationContext) =>
+  procedureOfCase(context).bestInterests?.basis ?? "no best-interests assessment is asked by this jurisdiction's law";
 
 export const APPLICATION_RULES = {
   actorMayAct: { refuses: (_, event) => roleObstacle(event.type, event.actor) },
@@ -27,13 +28,16 @@ export const APPLICATION_RULES = {
   cureExtendedLater: {
     refuses: (context, event) => {
       const due = context.evidenceRequest?.deadline.due;
-      return event.type === 'extend-cure-period' && due && event.until <= due ? `the new cure deadline ${event.until} must be later than the current one, ${due}` : null;
+      return event.type === 'extend-cure-period' && due && event.until <= due
+        ? `the new cure deadline ${event.until} must be later than the current one, ${due}`
+        : null;
     },
   },
 
   notProcessedByLaw: {
     caseOnly: true,
-    refuses: (context) => (procedureOfCase(context).notProcessed ? null : 'this jurisdiction\'s law has no decision not to process an application; decide on the evidence available'),
+    refuses: (context) =>
+      procedureOfCase(context).notProcessed ? null : "this jurisdiction's law has no decision not to process an application; decide on the evidence available",
   },
 
   notProcessedInTime: {
@@ -70,7 +74,7 @@ export const APPLICATION_RULES = {
     refuses: (context, event) => {
       if (event.type !== 'grant' || event.permit.s38Limitations.length === 0) return null;
       const law = procedureOfCase(context).permitRestrictions;
-      if (!law) return 'this jurisdiction\'s law allows no restriction of the permit (s38Limitations)';
+      if (!law) return "this jurisdiction's law allows no restriction of the permit (s38Limitations)";
       const possible = findingsOf(context).possibleRestrictions ?? [];
       const unfounded = event.permit.s38Limitations.filter((l) => !law.allowed.includes(l) || !possible.includes(l));
       return unfounded.length
@@ -93,7 +97,7 @@ export const APPLICATION_RULES = {
     caseOnly: true,
     refuses: (context) => {
       const penalty = procedureOfCase(context).decisionPeriod?.penalty;
-      if (!penalty) return 'this jurisdiction\'s law attaches no penalty to a late decision';
+      if (!penalty) return "this jurisdiction's law attaches no penalty to a late decision";
       return context.overdueSince ? null : `${penalty.noticeOfDefault}; the case is not overdue`;
     },
   },

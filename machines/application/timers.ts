@@ -37,4 +37,8 @@ export const armReportReminder = arm(({ context }) => {
   return { timer: 'report-reminder', at: endOfDay(remindOn, zoneOf(context)), event: 'report-reminder.due' };
 });
 
-export const armObjectionPeriod = arm(({ context }) => ({ timer: 'objection-period', at: context.objection!.deadline.dueAt, event: 'objection-period.expired' }));
+export const armObjectionPeriod = arm(({ context }) => ({
+  timer: 'objection-period',
+  at: context.objection!.deadline.dueAt,
+  event: 'objection-period.expired',
+}));

@@ -3,7 +3,6 @@
  * effects, and the office's own policies it applies. No jurisdiction's law is here: that is in
  * the case's jurisdiction pack (domain/jurisdictions).
  */
-import type { ApplicationFacts } from '../../domain/application';
 import type { DeadlineComputation, LocalDate } from '../../domain/calendar';
 import type { CaseAction, ExceptionGround, PermitTerms } from '../../domain/case-actions';
 import type { DecisionClock, PenaltyComputation } from '../../domain/decision-clock';
@@ -99,7 +98,11 @@ export interface ApplicationContext {
   decision: Decision | null;
   overdueSince: string | null;
   defaultNotice: { receivedOn: LocalDate } | null;
-  objection: { deadline: DeadlineComputation; lodgedOn: LocalDate | null; outcome: { outcome: 'well-founded' | 'unfounded'; grounds: string[]; decidedAt: string } | null } | null;
+  objection: {
+    deadline: DeadlineComputation;
+    lodgedOn: LocalDate | null;
+    outcome: { outcome: 'well-founded' | 'unfounded'; grounds: string[]; decidedAt: string } | null;
+  } | null;
   withdrawnAt: string | null;
   noticesSent: number;
 }

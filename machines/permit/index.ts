@@ -5,7 +5,7 @@
 import type { SnapshotFrom } from 'xstate';
 import { PERMIT_ACTION_TYPES, type PermitActionType } from '../../domain/permit';
 import { innermostState, offeredActions, refusal } from '../guards';
-import { permitMachine } from './machine';
+import type { permitMachine } from './machine';
 import { PERMIT_RULES } from './rules';
 import type { PermitActionEvent } from './types';
 

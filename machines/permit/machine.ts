@@ -74,7 +74,11 @@ const startRenewalCase = {
 };
 
 /** New terms from a renewal or conversion: the old ones go to the history, the period starts afresh. */
-function newTerms(context: PermitContext, terms: Partial<Permit>, endedBy: PermitPeriod['endedBy']): Pick<PermitContext, 'permit' | 'history' | 'period' | 'generation'> {
+function newTerms(
+  context: PermitContext,
+  terms: Partial<Permit>,
+  endedBy: PermitPeriod['endedBy'],
+): Pick<PermitContext, 'permit' | 'history' | 'period' | 'generation'> {
   const { restriction, labourMarketNote, validFrom, validUntil } = context.permit;
   return {
     history: [...context.history, { restriction, labourMarketNote, validFrom, validUntil, endedBy }],
@@ -162,8 +166,12 @@ export const permitMachine = setup({
     /** The ex officio change the permit's procedure sets (NL: Vc 2000 B16/7.1), with the terms from its due date. */
     convertTerms: assign(({ context, event }) => {
       const conversion = context.conversion!;
-      const resolution = event.type === 'resolve-contra-indication' ? { decision: event.decision, grounds: event.grounds, at: event.at } : conversion.resolution;
-      return { ...newTerms(context, conversionLaw(context)!.terms(conversion.dueOn), 'conversion'), conversion: { ...conversion, status: 'converted' as const, resolution } };
+      const resolution =
+        event.type === 'resolve-contra-indication' ? { decision: event.decision, grounds: event.grounds, at: event.at } : conversion.resolution;
+      return {
+        ...newTerms(context, conversionLaw(context)!.terms(conversion.dueOn), 'conversion'),
+        conversion: { ...conversion, status: 'converted' as const, resolution },
+      };
     }),
     maintainTerms: assign({
       conversion: ({ context, event }) => {
@@ -178,12 +186,20 @@ export const permitMachine = setup({
         const { grounds, at } = as<'withdraw'>(event);
         const withdrawnOn = dayOf(context, at);
         const { due, dueAt, timeZone, citations } = objectionPeriod(context.permit.jurisdiction, withdrawnOn);
-        const withdrawal = { decidedAt: at, withdrawnOn, grounds: [withdrawalBasis(context.permit.jurisdiction), ...grounds], objection: { due, dueAt, timeZone, citations } };
+        const withdrawal = {
+          decidedAt: at,
+          withdrawnOn,
+          grounds: [withdrawalBasis(context.permit.jurisdiction), ...grounds],
+          objection: { due, dueAt, timeZone, citations },
+        };
         return [...context.withdrawals, { ...withdrawal, lodgedOn: null, outcome: null }];
       },
     }),
     recordObjectionLodged: assign({
-      withdrawals: ({ context, event }) => [...context.withdrawals.slice(0, -1), { ...pendingWithdrawal(context)!, lodgedOn: as<'lodge-objection'>(event).receivedOn }],
+      withdrawals: ({ context, event }) => [
+        ...context.withdrawals.slice(0, -1),
+        { ...pendingWithdrawal(context)!, lodgedOn: as<'lodge-objection'>(event).receivedOn },
+      ],
     }),
     recordObjectionDecision: assign({
       withdrawals: ({ context, event }) => {
@@ -257,7 +273,10 @@ export const permitMachine = setup({
           guard: and(['actorMayAct', 'noWithdrawalPending', 'withdrawalGroundAllowed']),
           actions: ['recordWithdrawal', ...send(NOTICES.withdrawal), armObjectionPeriod],
         },
-        'lodge-objection': { guard: and(['actorMayAct', 'withdrawalToObjectTo', 'objectionInTime']), actions: ['recordObjectionLodged', cancel('objection-period')] },
+        'lodge-objection': {
+          guard: and(['actorMayAct', 'withdrawalToObjectTo', 'objectionInTime']),
+          actions: ['recordObjectionLodged', cancel('objection-period')],
+        },
         'decide-objection': [
           { guard: and(['actorMayAct', 'objectionPending', 'wellFounded']), actions: decideObjection },
           { guard: and(['actorMayAct', 'objectionPending']), target: '#permit.withdrawn', actions: decideObjection },

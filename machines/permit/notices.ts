@@ -17,8 +17,18 @@ const noticeBase = (context: PermitContext) => ({
 
 /** Each notice of the permit, by the moment that sends it. */
 export const NOTICES = {
-  renewalInvitation: (context) => ({ ...noticeBase(context), kind: 'renewal-invitation', permitValidUntil: context.permit.validUntil, deadline: calendarOf(context).deadline }),
-  renewalReminder: (context) => ({ ...noticeBase(context), kind: 'renewal-reminder', permitValidUntil: context.permit.validUntil, deadline: calendarOf(context).deadline }),
+  renewalInvitation: (context) => ({
+    ...noticeBase(context),
+    kind: 'renewal-invitation',
+    permitValidUntil: context.permit.validUntil,
+    deadline: calendarOf(context).deadline,
+  }),
+  renewalReminder: (context) => ({
+    ...noticeBase(context),
+    kind: 'renewal-reminder',
+    permitValidUntil: context.permit.validUntil,
+    deadline: calendarOf(context).deadline,
+  }),
   /** Restrictions drive behaviour: a permit that cannot be renewed gets an expiry notice, not an invitation. */
   expiry: (context) => ({
     ...noticeBase(context),
@@ -50,6 +60,12 @@ export const NOTICES = {
   },
   objectionDecision: (context) => {
     const { outcome } = context.withdrawals.at(-1)!;
-    return { ...noticeBase(context), kind: 'objection-decision', outcome: outcome!.outcome, grounds: outcome!.grounds, decidedOn: dayOf(context, outcome!.decidedAt) };
+    return {
+      ...noticeBase(context),
+      kind: 'objection-decision',
+      outcome: outcome!.outcome,
+      grounds: outcome!.grounds,
+      decidedOn: dayOf(context, outcome!.decidedAt),
+    };
   },
 } satisfies Record<string, (context: PermitContext) => Notice>;

@@ -34,7 +34,8 @@ export const conversionLaw = (context: PermitContext) => procedureOfPermit(conte
 export const independenceLaw = (context: PermitContext) => procedureOfPermit(context).milestones.independence(asGranted(context));
 
 const renewalFiled = (event: PermitActionEvent) => event as Extract<PermitActionEvent, { type: 'file-renewal' }>;
-const filingTiming = (context: PermitContext, event: PermitActionEvent) => renewalTiming(context.permit.jurisdiction, context.permit.validUntil, renewalFiled(event).filedOn);
+const filingTiming = (context: PermitContext, event: PermitActionEvent) =>
+  renewalTiming(context.permit.jurisdiction, context.permit.validUntil, renewalFiled(event).filedOn);
 
 export const PERMIT_RULES = {
   actorMayAct: { refuses: (_, event) => permitRoleObstacle(event.type, event.actor) },
@@ -42,10 +43,14 @@ export const PERMIT_RULES = {
   renewalFactsOfThisJurisdiction: {
     refuses: (context, event) => {
       const { facts } = renewalFiled(event);
-      return facts.jurisdiction === context.permit.jurisdiction ? null : `the renewal's facts are for ${facts.jurisdiction}, the permit is ${context.permit.jurisdiction}`;
+      return facts.jurisdiction === context.permit.jurisdiction
+        ? null
+        : `the renewal's facts are for ${facts.jurisdiction}, the permit is ${context.permit.jurisdiction}`;
     },
   },
-  filedOnNotInFuture: { refuses: (context, event) => (renewalFiled(event).filedOn > dayOf(context, event.at) ? `filedOn ${renewalFiled(event).filedOn} is a future date` : null) },
+  filedOnNotInFuture: {
+    refuses: (context, event) => (renewalFiled(event).filedOn > dayOf(context, event.at) ? `filedOn ${renewalFiled(event).filedOn} is a future date` : null),
+  },
   renewalWindowOpen: {
     refuses: (context, event) => {
       const timing = filingTiming(context, event);

@@ -40,7 +40,11 @@ export const milestoneTimers = (context: PermitContext): TimerParams[] => {
 };
 
 /** The withdrawal takes effect when it stands: no objection within the period, or the objection dismissed. */
-export const armObjectionPeriod = arm(({ context }) => ({ timer: 'objection-period', at: pendingWithdrawal(context)!.objection.dueAt, event: 'objection-period.expired' }));
+export const armObjectionPeriod = arm(({ context }) => ({
+  timer: 'objection-period',
+  at: pendingWithdrawal(context)!.objection.dueAt,
+  event: 'objection-period.expired',
+}));
 
 /** After expiry a late renewal is still a renewal for LATE_RENEWAL_MONTHS (office policy). */
 export const armLateRenewal = arm(({ context }) => ({

@@ -22,7 +22,6 @@ async function runCase(caseNumber: string, application = anApplication({ caseNum
   return { handle, output: await handle.result() };
 }
 
-
 test('an SMTP server that refuses the first attempts still gets exactly one message per notice', async () => {
   const caseNumber = 'NL-FLAKY-0001';
   const refusedBefore = h.smtp.refused;

@@ -74,7 +74,7 @@ test.each(everyKindInEveryLanguage)('%s %s: received once, localized, with the l
   expect(html).toContain(date);
   expect(text).toMatch(new RegExp(`^${NOTICE_TEXTS[language].actionLabel}: \\S`, 'm'));
   expect(text).toContain(basisOf(notice));
-  expect(calendarDay(parsed)).toBe(deadline && deadline.due.replaceAll('-', ''));
+  expect(calendarDay(parsed)).toBe(deadline?.due.replaceAll('-', ''));
   for (const rendered of [parsed.subject!, text, html]) expect(rendered).not.toMatch(/undefined|null|NaN|\[object|[{}]/);
   // Only the data the notice needs: the name, never the address, and the name escaped in HTML.
   expect(text).not.toContain(notice.to.email);
@@ -103,7 +103,8 @@ test("a notice names the remedy of its case's law: an objection in a Dutch case,
   expect(remedyNotice('en', 'NO')).toContain('Send us your appeal in writing');
   expect(remedyNotice('nl', 'NL')).toContain('Termijn voor bezwaar tegen het besluit');
   expect(remedyNotice('nl', 'NO')).toContain('Termijn voor beroep tegen het besluit');
-  const withdrawn = (jurisdiction: Jurisdiction) => renderNotice({ ...sampleNotices('en', `${jurisdiction}-WD-0001`)['application-withdrawn'], jurisdiction }).text;
+  const withdrawn = (jurisdiction: Jurisdiction) =>
+    renderNotice({ ...sampleNotices('en', `${jurisdiction}-WD-0001`)['application-withdrawn'], jurisdiction }).text;
   expect(withdrawn('NL')).toContain('Legal basis: Awb 1:3(3)');
   // Dutch law is never quoted to a Norwegian applicant.
   expect(withdrawn('NO')).not.toContain('Awb');

@@ -24,12 +24,7 @@ let smtp: SmtpSink;
 let ledgerDir: string;
 
 beforeAll(async () => {
-  [env, bundle, smtp, ledgerDir] = await Promise.all([
-    createDevServerEnv(),
-    bundleWorkflows(),
-    SmtpSink.start(),
-    mkdtemp(join(tmpdir(), 'dossier-sent-')),
-  ]);
+  [env, bundle, smtp, ledgerDir] = await Promise.all([createDevServerEnv(), bundleWorkflows(), SmtpSink.start(), mkdtemp(join(tmpdir(), 'dossier-sent-'))]);
 }, 120_000);
 
 afterAll(async () => {

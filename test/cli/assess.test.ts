@@ -29,7 +29,11 @@ test('prints the assessment of the example partner application as JSON', () => {
   expect(assessment.basis.map((r: { ruleId: string }) => r.ruleId)).toEqual(['nl-vb-3.51-relationship', 'nl-b16-10-restriction']);
   // Which text, which version of each rule applied, and where it comes from.
   expect(assessment.text).toEqual({ file: 'domain/policy/nl-b16/nl-vc2000-b16.txt', title: expect.stringContaining('B16') });
-  expect(assessment.versions).toContainEqual({ ruleId: 'nl-vb-3.51-relationship', version: 'vc2000-b16', source: expect.stringContaining('nl-vc2000-b16.txt') });
+  expect(assessment.versions).toContainEqual({
+    ruleId: 'nl-vb-3.51-relationship',
+    version: 'vc2000-b16',
+    source: expect.stringContaining('nl-vc2000-b16.txt'),
+  });
 });
 
 test('the Norwegian example lists the section 38 factors, the child and the possible restrictions', () => {
@@ -37,7 +41,12 @@ test('the Norwegian example lists the section 38 factors, the child and the poss
   expect(run.status).toBe(0);
   expect(JSON.parse(run.stdout)).toMatchObject({
     outcome: 'humanitarian-assessment-needed',
-    findings: { factorsPresent: ['a', 'c'], child: true, possibleRestrictions: expect.arrayContaining(['not-renewable']), restrictionTriggers: ['identity-in-doubt'] },
+    findings: {
+      factorsPresent: ['a', 'c'],
+      child: true,
+      possibleRestrictions: expect.arrayContaining(['not-renewable']),
+      restrictionTriggers: ['identity-in-doubt'],
+    },
   });
 });
 

@@ -62,10 +62,7 @@ test('--on picks the law in force on another date (Vw 2000 art. 25(1) before and
 test('--decree-days adds days equated with a holiday from a file, without a code change', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-decree-'));
   const file = join(dir, 'decree.json');
-  writeFileSync(
-    file,
-    JSON.stringify({ days: [{ jurisdiction: 'NL', date: '2026-10-12', name: 'Test day', decree: 'Besluit (test), Atw art. 3(3)' }] }),
-  );
+  writeFileSync(file, JSON.stringify({ days: [{ jurisdiction: 'NL', date: '2026-10-12', name: 'Test day', decree: 'Besluit (test), Atw art. 3(3)' }] }));
   const run = dossier('--jurisdiction', 'NL', '--kind', 'objection', '--from', '2026-09-14', '--decree-days', file);
   rmSync(dir, { recursive: true, force: true });
   expect(run.status).toBe(0);
@@ -76,13 +73,22 @@ test('--decree-days adds days equated with a holiday from a file, without a code
 });
 
 test.each([
-  [['--jurisdiction', 'NL', '--kind', 'x', '--from', '2026-09-14'], 'dossier deadline: --kind: unknown period kind "x" for NL; known: cure, decision, objection, renewal-window'],
-  [['--jurisdiction', 'NO', '--kind', 'objection', '--from', '2026-09-14'], 'dossier deadline: --kind: unknown period kind "objection" for NO; known: cure, appeal, renewal'],
+  [
+    ['--jurisdiction', 'NL', '--kind', 'x', '--from', '2026-09-14'],
+    'dossier deadline: --kind: unknown period kind "x" for NL; known: cure, decision, objection, renewal-window',
+  ],
+  [
+    ['--jurisdiction', 'NO', '--kind', 'objection', '--from', '2026-09-14'],
+    'dossier deadline: --kind: unknown period kind "objection" for NO; known: cure, appeal, renewal',
+  ],
   [['--jurisdiction', 'NL', '--kind', 'cure', '--from', '2026-02-30'], 'dossier deadline: --from: "2026-02-30" is not a calendar date (YYYY-MM-DD)'],
   [['--jurisdiction', 'SE', '--kind', 'cure', '--from', '2026-02-03'], 'dossier deadline: --jurisdiction: unknown jurisdiction "SE"; known: NL, NO'],
   [['--jurisdiction', 'NL', '--kind', 'cure'], 'dossier deadline: --from is required (YYYY-MM-DD)'],
   [['--jurisdiction', 'NL', '--kind', 'decision', '--from', '2026-01-05', '--on', '1999-12-31'], 'dossier deadline: --on: 1999-12-31 is before 2001-04-01'],
-  [['--jurisdiction', 'NL', '--kind', 'cure', '--from', '2026-01-05', '--decree-days', '/nonexistent/decree.json'], 'dossier deadline: --decree-days: cannot read "/nonexistent/decree.json"'],
+  [
+    ['--jurisdiction', 'NL', '--kind', 'cure', '--from', '2026-01-05', '--decree-days', '/nonexistent/decree.json'],
+    'dossier deadline: --decree-days: cannot read "/nonexistent/decree.json"',
+  ],
 ])('bad input exits 2 naming the argument: %j', (args, message) => {
   const run = dossier(...args);
   expect(run.status).toBe(2);

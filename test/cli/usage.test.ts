@@ -86,18 +86,58 @@ test('dossier help CASES lists the commands of a group; --help anywhere on a com
 });
 
 test.each<[string, string[], string, string]>([
-  ['an unknown option', ['deadline', '--jurisdiction', 'NL', '--kind', 'cure', '--from', '2026-01-05', '--frm', '2026-01-06'], 'dossier deadline: unknown option --frm', 'usage: dossier deadline --jurisdiction NL|NO'],
+  [
+    'an unknown option',
+    ['deadline', '--jurisdiction', 'NL', '--kind', 'cure', '--from', '2026-01-05', '--frm', '2026-01-06'],
+    'dossier deadline: unknown option --frm',
+    'usage: dossier deadline --jurisdiction NL|NO',
+  ],
   ['an unknown short option', ['assess', FACTS, '-x'], 'dossier assess: unknown option -x', 'usage: dossier assess FILE'],
   ['a missing value', ['assess', FACTS, '--on'], 'dossier assess: --on needs a value (YYYY-MM-DD)', 'usage: dossier assess FILE'],
   // `--as --dry-run` must not take the flag for the actor's name and act for real.
-  ['an option in place of a value', ['cases', 'act', 'withdraw', '--state', 'awaitingEvidence', '--as', '--dry-run'], 'dossier cases act: --as needs a value (ROLE:ID)', 'usage: dossier cases act ACTION [JSON]'],
+  [
+    'an option in place of a value',
+    ['cases', 'act', 'withdraw', '--state', 'awaitingEvidence', '--as', '--dry-run'],
+    'dossier cases act: --as needs a value (ROLE:ID)',
+    'usage: dossier cases act ACTION [JSON]',
+  ],
   ['a value for a flag', ['assess', FACTS, '--all=yes'], 'dossier assess: --all takes no value', 'usage: dossier assess FILE'],
-  ['an option given twice', ['deadline', '--jurisdiction', 'NL', '--kind', 'cure', '--from', '2026-01-05', '--from', '2026-01-06'], 'dossier deadline: --from: given more than once; it takes one value', 'usage: dossier deadline'],
-  ['a missing required option', ['deadline', '--jurisdiction', 'NL', '--from', '2026-01-05'], 'dossier deadline: --kind is required (KIND)', 'usage: dossier deadline'],
-  ['a missing argument', ['case', 'show'], 'dossier case show: CASE-ID is required (a case number, e.g. NL-20261123-1A2B3C4D)', 'usage: dossier case show CASE-ID [--json]'],
-  ['an extra argument', ['status', 'NL-2026-0001', 'now'], 'dossier status: unexpected argument "now"; the arguments are CASE-ID', 'usage: dossier status CASE-ID'],
-  ['an argument to a command of options only', ['cases', 'list', 'open'], 'dossier cases list: unexpected argument "open"; it takes options only', 'usage: dossier cases list ['],
-  ['a repeated option checked value by value', ['cases', 'list', '--state', 'awaitingEvidence', '--state', 'submitted,approved'], 'dossier cases list: --state: unknown state "approved"; known: submitted, completenessCheck', 'usage: dossier cases list ['],
+  [
+    'an option given twice',
+    ['deadline', '--jurisdiction', 'NL', '--kind', 'cure', '--from', '2026-01-05', '--from', '2026-01-06'],
+    'dossier deadline: --from: given more than once; it takes one value',
+    'usage: dossier deadline',
+  ],
+  [
+    'a missing required option',
+    ['deadline', '--jurisdiction', 'NL', '--from', '2026-01-05'],
+    'dossier deadline: --kind is required (KIND)',
+    'usage: dossier deadline',
+  ],
+  [
+    'a missing argument',
+    ['case', 'show'],
+    'dossier case show: CASE-ID is required (a case number, e.g. NL-20261123-1A2B3C4D)',
+    'usage: dossier case show CASE-ID [--json]',
+  ],
+  [
+    'an extra argument',
+    ['status', 'NL-2026-0001', 'now'],
+    'dossier status: unexpected argument "now"; the arguments are CASE-ID',
+    'usage: dossier status CASE-ID',
+  ],
+  [
+    'an argument to a command of options only',
+    ['cases', 'list', 'open'],
+    'dossier cases list: unexpected argument "open"; it takes options only',
+    'usage: dossier cases list [',
+  ],
+  [
+    'a repeated option checked value by value',
+    ['cases', 'list', '--state', 'awaitingEvidence', '--state', 'submitted,approved'],
+    'dossier cases list: --state: unknown state "approved"; known: submitted, completenessCheck',
+    'usage: dossier cases list [',
+  ],
   ['an unknown subcommand', ['cases', 'frob'], 'dossier cases: SUBCOMMAND: "frob" is not one of list, act', 'usage: dossier cases SUBCOMMAND'],
   ['a missing subcommand', ['case'], 'dossier case: SUBCOMMAND is required (show|history|act)', 'usage: dossier case SUBCOMMAND'],
   ['an unknown command', ['frob'], 'dossier: unknown command "frob"', 'usage: dossier COMMAND'],

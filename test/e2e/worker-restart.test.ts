@@ -9,6 +9,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { fileLedger, outboxMailer } from '../../activities';
 import { createDossierWorker, dossierActivities } from '../../worker/worker';
+import type { CaseStatus } from '../../workflows/definitions';
 import { FACTS } from '../support/cases';
 import { bundleWorkflows, createDevServerEnv, TEST_ENCRYPTION_ENV, testDataConverter } from '../support/temporal';
 import { runCli } from '../support/cli';
@@ -39,7 +40,6 @@ function startWorker() {
   }).then((worker) => ({ worker, running: worker.run() }));
 }
 
-
 test('a case survives its worker: submitted and evidence requested on one worker, finished on another', async () => {
   const applicationFile = join(outbox, 'application.json');
   writeFileSync(
@@ -61,7 +61,7 @@ test('a case survives its worker: submitted and evidence requested on one worker
 
   const requested = await runCli(['act', 'NL-2026-E2E-0001', 'request-evidence', '{"missing":["valid passport"]}'], cliEnv());
   expect(requested.json()).toMatchObject({ state: 'awaitingEvidence', allowedActions: ['extend-cure-period', 'supply-evidence', 'withdraw'] });
-  const due: string = requested.json().deadlines.cure.due;
+  const due = requested.json<CaseStatus>().deadlines.cure!.due;
   await waitFor(() => (readdirSync(outbox).some((f) => f.includes('evidence-request')) ? true : undefined), 'the evidence request', 20_000);
 
   first.worker.shutdown();
@@ -72,12 +72,18 @@ test('a case survives its worker: submitted and evidence requested on one worker
     const status = await runCli(['status', 'NL-2026-E2E-0001'], cliEnv());
     expect(status.json()).toMatchObject({ state: 'awaitingEvidence', deadlines: { cure: { due } } });
 
-    const grant = JSON.stringify({ grounds: ['Vb 2000 art. 3.51 lid 1 sub a'], permit: { restriction: 'voortgezet verblijf', labourMarketNote: 'arbeid vrij toegestaan', validFrom: '2027-01-01', validUntil: '2031-12-31' } });
+    const grant = JSON.stringify({
+      grounds: ['Vb 2000 art. 3.51 lid 1 sub a'],
+      permit: { restriction: 'voortgezet verblijf', labourMarketNote: 'arbeid vrij toegestaan', validFrom: '2027-01-01', validUntil: '2031-12-31' },
+    });
     const rejected = await runCli(['act', 'NL-2026-E2E-0001', 'grant', grant], cliEnv());
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toContain('action "grant" is not allowed in state "awaitingEvidence"');
 
-    const supplied = await runCli(['act', 'NL-2026-E2E-0001', 'supply-evidence', '{"documents":["valid passport"]}', '--as', 'applicant:portal-7781'], cliEnv());
+    const supplied = await runCli(
+      ['act', 'NL-2026-E2E-0001', 'supply-evidence', '{"documents":["valid passport"]}', '--as', 'applicant:portal-7781'],
+      cliEnv(),
+    );
     expect(supplied.json()).toMatchObject({ state: 'readyForDecision', evidence: [{ suppliedBy: { id: 'portal-7781', role: 'applicant' } }] });
     const decided = await runCli(['act', 'NL-2026-E2E-0001', 'grant', grant], cliEnv());
     expect(decided.json()).toMatchObject({ state: 'closed', decision: { outcome: 'granted' } });
@@ -89,7 +95,9 @@ test('a case survives its worker: submitted and evidence requested on one worker
     await second.running;
   }
 
-  const mails = readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort();
+  const mails = readdirSync(outbox)
+    .filter((f) => f.endsWith('.eml'))
+    .sort();
   expect(mails).toEqual(['NL-2026-E2E-0001.decision.3.eml', 'NL-2026-E2E-0001.evidence-request.2.eml', 'NL-2026-E2E-0001.receipt.1.eml']);
   const request = readFileSync(join(outbox, 'NL-2026-E2E-0001.evidence-request.2.eml'), 'utf8');
   expect(request).toContain('To: applicant@example.test');

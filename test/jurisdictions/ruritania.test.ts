@@ -53,14 +53,18 @@ test('a Ruritanian case runs through the unchanged workflow: its decision period
   });
 
   expect(result.received).toMatchObject({ jurisdiction: 'XX', state: 'completenessCheck' });
-  expect(result.received.deadlines.decision).toMatchObject({ due: computeDeadline({ jurisdiction: 'XX' as never, kind: 'decision', from: result.receivedOn }).due });
+  expect(result.received.deadlines.decision).toMatchObject({
+    due: computeDeadline({ jurisdiction: 'XX' as never, kind: 'decision', from: result.receivedOn }).due,
+  });
   // The cure period is the pack's (14 days), and its law suspends the decision period meanwhile.
   expect(result.requested.deadlines.cure).toMatchObject({ due: computeDeadline({ jurisdiction: 'XX' as never, kind: 'cure', from: result.receivedOn }).due });
   expect(result.requested.decisionClock[1]).toMatchObject({ kind: 'suspension', legalBasis: 'Aliens Act (XX, fictitious) s. 12(2)' });
   // The pack's policy assessed the facts.
   expect(result.supplied.assessment).toMatchObject({ pack: 'xx-aliens-act', outcome: 'not-eligible' });
   // The remedy is the pack's: an appeal within 10 days.
-  expect(result.refused.deadlines.objection).toMatchObject({ due: computeDeadline({ jurisdiction: 'XX' as never, kind: 'appeal', from: result.refusedOn }).due });
+  expect(result.refused.deadlines.objection).toMatchObject({
+    due: computeDeadline({ jurisdiction: 'XX' as never, kind: 'appeal', from: result.refusedOn }).due,
+  });
   expect(addDays(result.refusedOn, 10) <= result.refused.deadlines.objection!.due).toBe(true);
   expect(result.output).toMatchObject({ ending: 'closed', decision: { outcome: 'refused' } });
 

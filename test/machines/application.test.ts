@@ -23,7 +23,13 @@ const day = (date: string, time = '09:00:00.000') => `${date}T${time}Z`;
 const GRANT: Extract<TestAction, { type: 'grant' }> = {
   type: 'grant',
   grounds: ['Vb 2000 art. 3.51 lid 1 sub a'],
-  permit: { restriction: 'voortgezet verblijf', labourMarketNote: 'arbeid vrij toegestaan', validFrom: '2026-04-01', validUntil: '2031-03-31', s38Limitations: [] },
+  permit: {
+    restriction: 'voortgezet verblijf',
+    labourMarketNote: 'arbeid vrij toegestaan',
+    validFrom: '2026-04-01',
+    validUntil: '2031-03-31',
+    s38Limitations: [],
+  },
 };
 
 function open(facts = FACTS.nlPolicyGrants) {
@@ -69,7 +75,13 @@ describe('receipt and the decision clock (Vw 2000 art. 25)', () => {
     expect(deadline.due).toBe('2026-06-01');
     expect(stateOf(snapshot)).toBe('completenessCheck');
     expect(notices(effects)).toEqual([
-      expect.objectContaining({ kind: 'receipt', sequence: 1, caseNumber: application.caseNumber, receivedOn: '2026-03-02', deadline: expect.objectContaining({ due: '2026-06-01' }) }),
+      expect.objectContaining({
+        kind: 'receipt',
+        sequence: 1,
+        caseNumber: application.caseNumber,
+        receivedOn: '2026-03-02',
+        deadline: expect.objectContaining({ due: '2026-06-01' }),
+      }),
     ]);
     expect(timers(effects)).toEqual([{ type: 'armTimer', params: { timer: 'decision-period', at: deadline.dueAt, event: 'decision-period.expired' } }]);
   });
@@ -88,8 +100,17 @@ describe('the cure period (Vc B16/7, Awb 4:5, Awb 4:15)', () => {
   test('an evidence request suspends the decision clock, sends the deadline and arms the cure timers', () => {
     const { snapshot, effects } = requested();
     const cure = computeDeadline({ jurisdiction: 'NL', kind: 'cure', from: '2026-03-03' });
-    expect(snapshot.context.clock[1]).toEqual({ kind: 'suspension', legalBasis: 'Awb 4:15(1)(a)', reason: 'evidence requested', start: '2026-03-03', end: null, noticeKey: null });
-    expect(notices(effects)).toEqual([expect.objectContaining({ kind: 'evidence-request', sequence: 2, missing: ['valid passport'], deadline: expect.objectContaining({ due: cure.due }) })]);
+    expect(snapshot.context.clock[1]).toEqual({
+      kind: 'suspension',
+      legalBasis: 'Awb 4:15(1)(a)',
+      reason: 'evidence requested',
+      start: '2026-03-03',
+      end: null,
+      noticeKey: null,
+    });
+    expect(notices(effects)).toEqual([
+      expect.objectContaining({ kind: 'evidence-request', sequence: 2, missing: ['valid passport'], deadline: expect.objectContaining({ due: cure.due }) }),
+    ]);
     expect(timers(effects)).toEqual([
       { type: 'armTimer', params: { timer: 'decision-period', at: null, event: 'decision-period.expired' } },
       { type: 'armTimer', params: { timer: 'cure-period', at: cure.dueAt, event: 'cure-period.expired' } },
@@ -104,9 +125,19 @@ describe('the cure period (Vc B16/7, Awb 4:5, Awb 4:15)', () => {
 
   test('an extension moves the deadline and the timers, and the applicant gets the new date', () => {
     const before = requested().snapshot.context.evidenceRequest!.deadline.due;
-    const { snapshot, effects } = step(requested().snapshot, { type: 'extend-cure-period', until: '2026-03-31', reason: 'passport office closed', at: day('2026-03-10') });
-    expect(snapshot.context.evidenceRequest).toMatchObject({ deadline: { due: '2026-03-31' }, extensions: [{ previousDue: before, due: '2026-03-31', reason: 'passport office closed' }] });
-    expect(notices(effects)).toEqual([expect.objectContaining({ kind: 'deadline-extended', previousDue: before, deadline: expect.objectContaining({ due: '2026-03-31' }) })]);
+    const { snapshot, effects } = step(requested().snapshot, {
+      type: 'extend-cure-period',
+      until: '2026-03-31',
+      reason: 'passport office closed',
+      at: day('2026-03-10'),
+    });
+    expect(snapshot.context.evidenceRequest).toMatchObject({
+      deadline: { due: '2026-03-31' },
+      extensions: [{ previousDue: before, due: '2026-03-31', reason: 'passport office closed' }],
+    });
+    expect(notices(effects)).toEqual([
+      expect.objectContaining({ kind: 'deadline-extended', previousDue: before, deadline: expect.objectContaining({ due: '2026-03-31' }) }),
+    ]);
     expect(timers(effects).map((t) => t.params)).toEqual([
       { timer: 'cure-period', at: endOfDay('2026-03-31', 'Europe/Amsterdam'), event: 'cure-period.expired' },
       { timer: 'cure-reminder', at: endOfDay('2026-03-27', 'Europe/Amsterdam'), event: 'cure-reminder.due' },
@@ -141,7 +172,9 @@ describe('the cure period (Vc B16/7, Awb 4:5, Awb 4:15)', () => {
     expect(stateOf(expired)).toBe('cureExpired');
     expect(expired.context.notProcessedBy).toBe(addDays(due, 28));
     const late: TestEvent = { type: 'declare-not-processed', reason: 'no passport', at: day(addDays(due, 29)) };
-    expect(reject(expired, late)).toMatch(/notProcessedInTime: a decision not to process must be sent by .* \(Awb 4:5\(4\): within four weeks after the period for supplying the evidence ended\); decide on the evidence available$/);
+    expect(reject(expired, late)).toMatch(
+      /notProcessedInTime: a decision not to process must be sent by .* \(Awb 4:5\(4\): within four weeks after the period for supplying the evidence ended\); decide on the evidence available$/,
+    );
     const declared = run(expired, { ...late, at: day(addDays(due, 27)) });
     expect(stateOf(declared)).toBe('objectionPeriod');
     expect(declared.context.decision).toMatchObject({ outcome: 'not-processed', grounds: ['Awb 4:5(1)(c)', 'no passport'] });
@@ -152,26 +185,53 @@ describe('the ambtsbericht (Vw 2000 art. 25(2))', () => {
   const ready = () => run(open().snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
 
   test('the request extends the decision period by six months, goes to the ministry and tells the applicant', () => {
-    const { snapshot, effects } = step(ready(), { type: 'request-ambtsbericht', factors: ['a', 'c'], questions: ['Is care available?'], at: day('2026-03-04') });
+    const { snapshot, effects } = step(ready(), {
+      type: 'request-ambtsbericht',
+      factors: ['a', 'c'],
+      questions: ['Is care available?'],
+      at: day('2026-03-04'),
+    });
     expect(stateOf(snapshot)).toBe('awaitingReport');
     expect(snapshot.context.clock[1]).toMatchObject({ kind: 'extension', legalBasis: 'Vw 2000 art. 25(2)', months: 6, start: '2026-03-04' });
     // 31 May + 6 months = 30 November 2026, a Monday.
     expect(decisionDeadline('NL', snapshot.context.clock)?.due).toBe('2026-11-30');
-    const request = { caseNumber: snapshot.context.application.caseNumber, requestKey: `${snapshot.context.application.caseNumber}.ambtsbericht.1`, nationality: 'MAR', factors: ['a', 'c'], questions: ['Is care available?'], requestedOn: '2026-03-04', expectedBy: '2026-04-29' };
+    const request = {
+      caseNumber: snapshot.context.application.caseNumber,
+      requestKey: `${snapshot.context.application.caseNumber}.ambtsbericht.1`,
+      nationality: 'MAR',
+      factors: ['a', 'c'],
+      questions: ['Is care available?'],
+      requestedOn: '2026-03-04',
+      expectedBy: '2026-04-29',
+    };
     expect(effects.filter((e) => e.type === 'requestReport')).toEqual([{ type: 'requestReport', params: request }]);
-    expect(notices(effects)).toEqual([expect.objectContaining({ kind: 'decision-period-extended', reason: 'country-report', previousDue: '2026-06-01', deadline: expect.objectContaining({ due: '2026-11-30' }) })]);
-    expect(timers(effects).at(-1)).toEqual({ type: 'armTimer', params: { timer: 'report-reminder', at: endOfDay('2026-04-29', 'Europe/Amsterdam'), event: 'report-reminder.due' } });
+    expect(notices(effects)).toEqual([
+      expect.objectContaining({
+        kind: 'decision-period-extended',
+        reason: 'country-report',
+        previousDue: '2026-06-01',
+        deadline: expect.objectContaining({ due: '2026-11-30' }),
+      }),
+    ]);
+    expect(timers(effects).at(-1)).toEqual({
+      type: 'armTimer',
+      params: { timer: 'report-reminder', at: endOfDay('2026-04-29', 'Europe/Amsterdam'), event: 'report-reminder.due' },
+    });
   });
 
   test('a late report brings reminders every four weeks until it arrives', () => {
     let snapshot = step(ready(), { type: 'request-ambtsbericht', factors: ['b'], questions: ['q'], at: day('2026-03-04') }).snapshot;
     const first = step(snapshot, { type: 'report-reminder.due', at: day('2026-04-29', '22:00:00.000') });
     expect(first.effects.filter((e) => e.type === 'remindMinistry')).toEqual([{ type: 'remindMinistry', params: expect.objectContaining({ reminder: 1 }) }]);
-    expect(timers(first.effects)).toEqual([{ type: 'armTimer', params: { timer: 'report-reminder', at: endOfDay('2026-05-27', 'Europe/Amsterdam'), event: 'report-reminder.due' } }]);
+    expect(timers(first.effects)).toEqual([
+      { type: 'armTimer', params: { timer: 'report-reminder', at: endOfDay('2026-05-27', 'Europe/Amsterdam'), event: 'report-reminder.due' } },
+    ]);
     snapshot = run(first.snapshot, { type: 'record-report', reference: 'BZ-2026-77', summary: 'Care is available.', at: day('2026-05-10') });
     expect(stateOf(snapshot)).toBe('readyForDecision');
     expect(snapshot.context.report).toMatchObject({ remindersSent: 1, received: { reference: 'BZ-2026-77' } });
-    expect(reject(snapshot, { type: 'request-ambtsbericht', factors: ['a'], questions: ['q'], at: day('2026-05-11') })).toMatch(/only once.*Vw 2000 art. 25\(2\)/);
+    expect(reject(snapshot, { type: 'request-ambtsbericht', factors: ['a'], questions: ['q'], at: day('2026-05-11') })).toMatch(
+      /only once.*Vw 2000 art. 25\(2\)/,
+    );
   });
 });
 
@@ -184,31 +244,58 @@ describe('the decision and its guards', () => {
       /the assessment finds the applicant entitled .*exception grounds the text allows for this route: incorrect-information, national-security, public-order, main-residence-abroad \(Vb 2000 art. 3.50; Vc 2000 B16\/2\)$/,
     );
     const refused = run(ready, { ...refusal, exceptionGround: 'public-order' });
-    expect(refused.context.decision).toMatchObject({ outcome: 'refused', exceptionGround: 'public-order', grounds: ['Vb 2000 art. 3.50', expect.stringContaining('public order')] });
+    expect(refused.context.decision).toMatchObject({
+      outcome: 'refused',
+      exceptionGround: 'public-order',
+      grounds: ['Vb 2000 art. 3.50', expect.stringContaining('public order')],
+    });
   });
 
   test('the child of a Dutch parent may be refused only on the two exceptions B16/2 gives that route', () => {
     const ready = run(open(FACTS.nlDutchParent).snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
     expect(ready.context.assessment).toMatchObject({ outcome: 'entitled', findings: { exceptionGrounds: ['incorrect-information', 'main-residence-abroad'] } });
-    const refusal: Extract<TestEvent, { type: 'refuse' }> = { type: 'refuse', grounds: ['Vb 2000 art. 3.50 lid 4'], exceptionGround: 'public-order', at: day('2026-03-05') };
+    const refusal: Extract<TestEvent, { type: 'refuse' }> = {
+      type: 'refuse',
+      grounds: ['Vb 2000 art. 3.50 lid 4'],
+      exceptionGround: 'public-order',
+      at: day('2026-03-05'),
+    };
     expect(reject(ready, refusal)).toMatch(/exception grounds the text allows for this route: incorrect-information, main-residence-abroad/);
-    expect(run(ready, { ...refusal, exceptionGround: 'main-residence-abroad' }).context.decision).toMatchObject({ outcome: 'refused', exceptionGround: 'main-residence-abroad' });
+    expect(run(ready, { ...refusal, exceptionGround: 'main-residence-abroad' }).context.decision).toMatchObject({
+      outcome: 'refused',
+      exceptionGround: 'main-residence-abroad',
+    });
   });
 
   test('a section 38 decision about a child needs the best-interests assessment first', () => {
     const ready = run(open(FACTS.noChild).snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
-    const grant: TestEvent = { ...GRANT, grounds: ['Immigration Act s. 38'], permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] }, at: day('2026-03-05') };
+    const grant: TestEvent = {
+      ...GRANT,
+      grounds: ['Immigration Act s. 38'],
+      permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] },
+      at: day('2026-03-05'),
+    };
     expect(reject(ready, grant)).toMatch(/the case concerns children: record the best-interests assessment first/);
-    const recorded = run(ready, { type: 'record-best-interests', assessment: 'The child has lived here for six years and attends school.', at: day('2026-03-04') });
+    const recorded = run(ready, {
+      type: 'record-best-interests',
+      assessment: 'The child has lived here for six years and attends school.',
+      at: day('2026-03-04'),
+    });
     const granted = step(recorded, grant);
     expect(stateOf(granted.snapshot)).toBe('closed');
-    expect(notices(granted.effects)).toEqual([expect.objectContaining({ kind: 'decision', outcome: 'granted', permit: expect.objectContaining({ restriction: 'voortgezet verblijf' }) })]);
+    expect(notices(granted.effects)).toEqual([
+      expect.objectContaining({ kind: 'decision', outcome: 'granted', permit: expect.objectContaining({ restriction: 'voortgezet verblijf' }) }),
+    ]);
   });
 
   test('best interests are recorded only where a case concerns children, and s. 38 limitations only on a Norwegian permit', () => {
     const ready = run(open().snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
-    expect(reject(ready, { type: 'record-best-interests', assessment: 'x'.repeat(30), at: day('2026-03-04') })).toMatch(/in a case concerning children .*the assessment finds none/);
-    expect(reject(ready, { ...GRANT, permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] }, at: day('2026-03-04') })).toMatch(/restrictionsFounded: this jurisdiction's law allows no restriction of the permit/);
+    expect(reject(ready, { type: 'record-best-interests', assessment: 'x'.repeat(30), at: day('2026-03-04') })).toMatch(
+      /in a case concerning children .*the assessment finds none/,
+    );
+    expect(reject(ready, { ...GRANT, permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] }, at: day('2026-03-04') })).toMatch(
+      /restrictionsFounded: this jurisdiction's law allows no restriction of the permit/,
+    );
   });
 
   test('a section 38 restriction may be decided only on a ground of the fifth paragraph', () => {
@@ -216,8 +303,15 @@ describe('the decision and its guards', () => {
     const established = { ...facts, identity: 'established' as const, applicant: { ...facts.applicant, dateOfBirth: '1990-01-01' } };
     const ready = run(open(established).snapshot, { type: 'confirm-complete', at: day('2026-03-03') });
     expect(ready.context.assessment?.findings).toMatchObject({ restrictionTriggers: [], possibleRestrictions: [] });
-    const grant: TestEvent = { ...GRANT, grounds: ['Immigration Act s. 38'], permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] }, at: day('2026-03-05') };
-    expect(reject(ready, grant)).toMatch(/a restriction \(not-renewable\) may be decided only when there is doubt about identity, the need is temporary or other particular grounds so indicate \(Immigration Act \(NO\) s\. 38 fifth paragraph\)/);
+    const grant: TestEvent = {
+      ...GRANT,
+      grounds: ['Immigration Act s. 38'],
+      permit: { ...GRANT.permit, s38Limitations: ['not-renewable'] },
+      at: day('2026-03-05'),
+    };
+    expect(reject(ready, grant)).toMatch(
+      /a restriction \(not-renewable\) may be decided only when there is doubt about identity, the need is temporary or other particular grounds so indicate \(Immigration Act \(NO\) s\. 38 fifth paragraph\)/,
+    );
     expect(stateOf(step(ready, { ...grant, permit: { ...GRANT.permit, s38Limitations: [] } }).snapshot)).toBe('closed');
   });
 
@@ -226,7 +320,11 @@ describe('the decision and its guards', () => {
     const { snapshot, effects } = step(ready, { ...GRANT, at: day('2026-03-05') });
     expect(snapshot.status).toBe('done');
     expect(snapshot.output).toMatchObject({ ending: 'closed', decision: { outcome: 'granted', permit: GRANT.permit }, penalty: null });
-    expect(notices(effects)[0]).toMatchObject({ kind: 'decision', decidedOn: '2026-03-05', rules: [expect.stringContaining('Vb 2000 art. 3.51'), expect.stringContaining('B16/10')] });
+    expect(notices(effects)[0]).toMatchObject({
+      kind: 'decision',
+      decidedOn: '2026-03-05',
+      rules: [expect.stringContaining('Vb 2000 art. 3.51'), expect.stringContaining('B16/10')],
+    });
     expect(timers(effects)).toContainEqual({ type: 'armTimer', params: { timer: 'decision-period', at: null, event: 'decision-period.expired' } });
   });
 });
@@ -237,7 +335,9 @@ describe('overdue decisions (Awb 4:17)', () => {
     expect(reject(ready, { type: 'record-default-notice', receivedOn: '2026-05-01', at: day('2026-05-01') })).toMatch(/not overdue/);
     const { snapshot, effects } = step(ready, { type: 'decision-period.expired', at: day('2026-06-01', '22:00:00.000') });
     expect(snapshot.context.overdueSince).toBe(day('2026-06-01', '22:00:00.000'));
-    expect(effects).toEqual([{ type: 'alertOperators', params: expect.objectContaining({ kind: 'decision-overdue', detail: expect.stringContaining('ended on 2026-06-01') }) }]);
+    expect(effects).toEqual([
+      { type: 'alertOperators', params: expect.objectContaining({ kind: 'decision-overdue', detail: expect.stringContaining('ended on 2026-06-01') }) },
+    ]);
     const decided = run(snapshot, { type: 'record-default-notice', receivedOn: '2026-06-05', at: day('2026-06-05') }, { ...GRANT, at: day('2026-06-25') });
     // Penalty from 19 June (two weeks after the notice) to the decision on 25 June: 7 days at EUR 23.
     expect(decided.output?.penalty).toMatchObject({ firstPenaltyDay: '2026-06-19', days: 7, amountEur: 161 });
@@ -246,11 +346,18 @@ describe('overdue decisions (Awb 4:17)', () => {
 
 describe('objection and appeal periods', () => {
   const refusedOn = (facts = FACTS.nlPolicyGrants, date = '2026-03-05') =>
-    run(open(facts).snapshot, { type: 'confirm-complete', at: day('2026-03-03') }, ...(facts.jurisdiction === 'NO' ? [{ type: 'record-best-interests' as const, assessment: 'Weighed carefully for the child.', at: day('2026-03-04') }] : []), {
-      type: 'refuse',
-      grounds: ['Vb 2000 art. 3.51 lid 1'],
-      at: day(date),
-    });
+    run(
+      open(facts).snapshot,
+      { type: 'confirm-complete', at: day('2026-03-03') },
+      ...(facts.jurisdiction === 'NO'
+        ? [{ type: 'record-best-interests' as const, assessment: 'Weighed carefully for the child.', at: day('2026-03-04') }]
+        : []),
+      {
+        type: 'refuse',
+        grounds: ['Vb 2000 art. 3.51 lid 1'],
+        at: day(date),
+      },
+    );
 
   test('NL: four weeks from the day after sending (Vw 2000 art. 69(1)); the refusal waits for them (art. 73)', () => {
     const refused = refusedOn();
@@ -274,7 +381,12 @@ describe('objection and appeal periods', () => {
     );
     const reconsidering = run(refused, { type: 'lodge-objection', receivedOn: due, at: day(due) });
     expect(stateOf(reconsidering)).toBe('reconsideration');
-    const { snapshot, effects } = step(reconsidering, { type: 'decide-objection', outcome: 'unfounded', grounds: ['Vb 2000 art. 3.51 lid 1'], at: day(addDays(due, 20)) });
+    const { snapshot, effects } = step(reconsidering, {
+      type: 'decide-objection',
+      outcome: 'unfounded',
+      grounds: ['Vb 2000 art. 3.51 lid 1'],
+      at: day(addDays(due, 20)),
+    });
     expect(snapshot.output).toMatchObject({ ending: 'closed', objection: { lodgedOn: due, outcome: { outcome: 'unfounded' } } });
     expect(notices(effects)).toEqual([expect.objectContaining({ kind: 'objection-decision', outcome: 'unfounded' })]);
   });
@@ -287,7 +399,9 @@ test('the applicant may withdraw at any point before the decision, and not after
   expect(notices(effects)).toEqual([expect.objectContaining({ kind: 'application-withdrawn', withdrawnOn: '2026-03-04' })]);
   expect(timers(effects)).toEqual(expect.arrayContaining([{ type: 'cancelTimer', params: { timer: 'cure-period' } }]));
   const refused = run(open().snapshot, { type: 'confirm-complete', at: day('2026-03-03') }, { type: 'refuse', grounds: ['x'], at: day('2026-03-04') });
-  expect(reject(refused, { type: 'withdraw', at: day('2026-03-05') })).toBe('action "withdraw" is not allowed in state "objectionPeriod"; it accepts: lodge-objection');
+  expect(reject(refused, { type: 'withdraw', at: day('2026-03-05') })).toBe(
+    'action "withdraw" is not allowed in state "objectionPeriod"; it accepts: lodge-objection',
+  );
 });
 
 describe('who may act (office access policy)', () => {
@@ -300,9 +414,11 @@ describe('who may act (office access policy)', () => {
     );
   });
 
-  test('a caseworker records the applicant\'s evidence only saying it is on their behalf', () => {
+  test("a caseworker records the applicant's evidence only saying it is on their behalf", () => {
     const supply = { type: 'supply-evidence' as const, documents: ['passport'], at: day('2026-03-04') };
-    expect(reject(requested(), { ...supply, actor: CASEWORKER })).toMatch(/"supply-evidence" is the applicant's action: a caseworker records it only on the applicant's behalf/);
+    expect(reject(requested(), { ...supply, actor: CASEWORKER })).toMatch(
+      /"supply-evidence" is the applicant's action: a caseworker records it only on the applicant's behalf/,
+    );
     const recorded = run(requested(), { ...supply, actor: { ...CASEWORKER, onBehalfOf: 'applicant' } });
     expect(recorded.context.evidence).toEqual([{ documents: ['passport'], suppliedAt: supply.at, suppliedBy: { ...CASEWORKER, onBehalfOf: 'applicant' } }]);
   });
@@ -311,7 +427,9 @@ describe('who may act (office access policy)', () => {
     const operator = { id: 'ops-1', role: 'operator' } as const;
     expect(reject(requested(), { type: 'extend-cure-period', until: '2026-04-30', reason: 'outage', actor: operator, at: day('2026-03-04') })).toBeNull();
     expect(reject(ready(), { ...GRANT, actor: operator, at: day('2026-03-04') })).toMatch(/may not be taken by the operator/);
-    expect(reject(requested(), { type: 'supply-evidence', documents: ['x'], actor: { ...operator, onBehalfOf: 'applicant' }, at: day('2026-03-04') })).toMatch(/only a caseworker records/);
+    expect(reject(requested(), { type: 'supply-evidence', documents: ['x'], actor: { ...operator, onBehalfOf: 'applicant' }, at: day('2026-03-04') })).toMatch(
+      /only a caseworker records/,
+    );
   });
 
   test('every action has its permission', () => {
@@ -321,29 +439,31 @@ describe('who may act (office access policy)', () => {
 
 test('model-based coverage: every state and every transition of the machine is reached', () => {
   // One event of each kind, in an order of time that makes every path plausible.
-  const events: ApplicationEvent[] = ([
-    { type: 'receipt.registered', at: RECEIVED },
-    { type: 'confirm-complete', at: day('2026-03-03') },
-    { type: 'request-evidence', missing: ['passport'], at: day('2026-03-03') },
-    { type: 'extend-cure-period', until: '2026-04-30', reason: 'closure', at: day('2026-03-04') },
-    { type: 'cure-reminder.due', at: day('2026-03-12') },
-    { type: 'supply-evidence', documents: ['passport'], at: day('2026-03-13') },
-    { type: 'cure-period.expired', at: day('2026-03-17', '23:00:00.000') },
-    { type: 'proceed-without-evidence', at: day('2026-03-18') },
-    { type: 'declare-not-processed', reason: 'no passport', at: day('2026-03-18') },
-    { type: 'request-ambtsbericht', factors: ['a'], questions: ['q'], at: day('2026-03-19') },
-    { type: 'report-reminder.due', at: day('2026-05-14') },
-    { type: 'record-report', reference: 'BZ-1', summary: 's', at: day('2026-05-20') },
-    { type: 'record-best-interests', assessment: 'Weighed carefully for the child.', at: day('2026-05-21') },
-    { type: 'decision-period.expired', at: day('2026-06-01', '22:00:00.000') },
-    { type: 'record-default-notice', receivedOn: '2026-06-02', at: day('2026-06-02') },
-    { ...GRANT, at: day('2026-06-03') },
-    { type: 'refuse', grounds: ['x'], at: day('2026-06-03') },
-    { type: 'lodge-objection', receivedOn: '2026-06-10', at: day('2026-06-10') },
-    { type: 'objection-period.expired', at: day('2026-07-01', '22:00:00.000') },
-    { type: 'decide-objection', outcome: 'well-founded', grounds: ['x'], at: day('2026-07-15') },
-    { type: 'withdraw', at: day('2026-03-05') },
-  ] as TestEvent[]).map(complete);
+  const events: ApplicationEvent[] = (
+    [
+      { type: 'receipt.registered', at: RECEIVED },
+      { type: 'confirm-complete', at: day('2026-03-03') },
+      { type: 'request-evidence', missing: ['passport'], at: day('2026-03-03') },
+      { type: 'extend-cure-period', until: '2026-04-30', reason: 'closure', at: day('2026-03-04') },
+      { type: 'cure-reminder.due', at: day('2026-03-12') },
+      { type: 'supply-evidence', documents: ['passport'], at: day('2026-03-13') },
+      { type: 'cure-period.expired', at: day('2026-03-17', '23:00:00.000') },
+      { type: 'proceed-without-evidence', at: day('2026-03-18') },
+      { type: 'declare-not-processed', reason: 'no passport', at: day('2026-03-18') },
+      { type: 'request-ambtsbericht', factors: ['a'], questions: ['q'], at: day('2026-03-19') },
+      { type: 'report-reminder.due', at: day('2026-05-14') },
+      { type: 'record-report', reference: 'BZ-1', summary: 's', at: day('2026-05-20') },
+      { type: 'record-best-interests', assessment: 'Weighed carefully for the child.', at: day('2026-05-21') },
+      { type: 'decision-period.expired', at: day('2026-06-01', '22:00:00.000') },
+      { type: 'record-default-notice', receivedOn: '2026-06-02', at: day('2026-06-02') },
+      { ...GRANT, at: day('2026-06-03') },
+      { type: 'refuse', grounds: ['x'], at: day('2026-06-03') },
+      { type: 'lodge-objection', receivedOn: '2026-06-10', at: day('2026-06-10') },
+      { type: 'objection-period.expired', at: day('2026-07-01', '22:00:00.000') },
+      { type: 'decide-objection', outcome: 'well-founded', grounds: ['x'], at: day('2026-07-15') },
+      { type: 'withdraw', at: day('2026-03-05') },
+    ] as TestEvent[]
+  ).map(complete);
   const taken = new Set<string>();
   const reached = new Set<string>();
   for (const facts of [FACTS.nlPolicyGrants, FACTS.noChild]) {
@@ -351,7 +471,8 @@ test('model-based coverage: every state and every transition of the machine is r
       input: { application: anApplication({ facts }), receivedAt: RECEIVED },
       events,
       // States differ by where the case is and what it has done, not by every timestamp.
-      serializeState: (s) => JSON.stringify([s.value, Boolean(s.context.overdueSince), Boolean(s.context.report), Boolean(s.context.bestInterests), s.context.decision?.outcome]),
+      serializeState: (s) =>
+        JSON.stringify([s.value, Boolean(s.context.overdueSince), Boolean(s.context.report), Boolean(s.context.bestInterests), s.context.decision?.outcome]),
     });
     for (const { state, transitions } of Object.values(adjacency)) {
       for (const node of state._nodes as AnyStateNode[]) reached.add(node.id);

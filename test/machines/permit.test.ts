@@ -46,7 +46,13 @@ const nlPermit = (overrides: Partial<PermitInput> = {}): PermitInput => ({
 });
 
 const noPermit = (overrides: Partial<PermitInput> = {}): PermitInput =>
-  nlPermit({ permitNumber: 'NO-T0000456', caseNumber: 'NO-2026-000456', jurisdiction: 'NO', holder: { name: 'Holder Example', email: 'holder@example.test', language: 'no' }, ...overrides });
+  nlPermit({
+    permitNumber: 'NO-T0000456',
+    caseNumber: 'NO-2026-000456',
+    jurisdiction: 'NO',
+    holder: { name: 'Holder Example', email: 'holder@example.test', language: 'no' },
+    ...overrides,
+  });
 
 // Every action the pure API returns is an effect: the machine's own assignments are not returned.
 const effectsOf = (actions: readonly { type: string; params?: unknown }[]) => actions.map((a) => ({ type: a.type, params: a.params }) as PermitEffect);
@@ -104,7 +110,9 @@ describe('renewal calendar and timing (domain/permit)', () => {
 
   test('art. 3.50 (B16/2 sub b): the permit has been held longer than a year on the anniversary of admission, also when majority came first', () => {
     const eligibleOn = (admittedOn: string) =>
-      procedureOf('NL').milestones.independence(PermitSchema.parse(nlPermit({ admittedAsMinorForFamilyReunification: { admittedOn, dateOfBirth: '2010-01-01' } })))?.eligibleOn;
+      procedureOf('NL').milestones.independence(
+        PermitSchema.parse(nlPermit({ admittedAsMinorForFamilyReunification: { admittedOn, dateOfBirth: '2010-01-01' } })),
+      )?.eligibleOn;
     expect(eligibleOn('2025-06-15')).toBe('2026-06-15');
     // Admitted four months before the 18th birthday: coming of age within the first year does not stand in the way.
     expect(eligibleOn('2027-09-01')).toBe('2028-09-01');
@@ -113,7 +121,10 @@ describe('renewal calendar and timing (domain/permit)', () => {
   test('the input schema names the field and the rule', () => {
     const bad = PermitWorkflowInputSchema.safeParse({ permit: nlPermit({ s38Limitations: ['not-renewable'] }) });
     expect(bad.success).toBe(false);
-    expect(bad.error!.issues[0]).toMatchObject({ path: ['permit', 's38Limitations'], message: 'NL law allows no restriction not-renewable (Immigration Act (NO) s. 38 fifth paragraph) on a NL permit' });
+    expect(bad.error!.issues[0]).toMatchObject({
+      path: ['permit', 's38Limitations'],
+      message: 'NL law allows no restriction not-renewable (Immigration Act (NO) s. 38 fifth paragraph) on a NL permit',
+    });
     const short = PermitSchema.safeParse(noPermit({ validUntil: '2027-05-01', s38Limitations: ['validity-under-one-year'] }));
     expect(short.success).toBe(false);
   });
@@ -131,7 +142,13 @@ describe('permit machine', () => {
 
     ({ snapshot, effects } = step(snapshot, { type: 'renewal-window.opened', at: startOfDay('2027-12-31', AMS) }));
     expect(noticesIn(effects)).toEqual([
-      expect.objectContaining({ kind: 'renewal-invitation', caseNumber: 'NL-V0000123', sequence: 1, permitValidUntil: '2028-03-31', deadline: expect.objectContaining({ due: '2028-03-31' }) }),
+      expect.objectContaining({
+        kind: 'renewal-invitation',
+        caseNumber: 'NL-V0000123',
+        sequence: 1,
+        permitValidUntil: '2028-03-31',
+        deadline: expect.objectContaining({ due: '2028-03-31' }),
+      }),
     ]);
     ({ snapshot, effects } = step(snapshot, { type: 'renewal-reminder.due', at: startOfDay('2028-03-17', AMS) }));
     expect(noticesIn(effects)).toEqual([expect.objectContaining({ kind: 'renewal-reminder', sequence: 2 })]);
@@ -140,7 +157,12 @@ describe('permit machine', () => {
     expect(stateOf(snapshot)).toBe('renewalPending');
     expect(effects).toContainEqual({
       type: 'startRenewalCase',
-      params: { n: 1, workflowId: 'NL-V0000123.renewal.1', application: { caseNumber: 'NL-V0000123-R1', contact: nlPermit().holder, facts: FACTS.nlPolicyGrants }, renewalOf: 'NL-V0000123' },
+      params: {
+        n: 1,
+        workflowId: 'NL-V0000123.renewal.1',
+        application: { caseNumber: 'NL-V0000123-R1', contact: nlPermit().holder, facts: FACTS.nlPolicyGrants },
+        renewalOf: 'NL-V0000123',
+      },
     });
     expect(snapshot.context.renewals[0]).toMatchObject({ timing: { kind: 'in-time' }, result: null });
     expect(allowedActions(snapshot)).toEqual(['withdraw']);
@@ -149,7 +171,13 @@ describe('permit machine', () => {
     ({ snapshot } = step(snapshot, { type: 'permit.expired', at: endOfDay('2028-03-31', AMS) }));
     expect(stateOf(snapshot)).toBe('renewalPending');
 
-    const terms = { restriction: 'voortgezet verblijf', labourMarketNote: 'free to work', validFrom: '2028-04-01', validUntil: '2033-03-31', s38Limitations: [] };
+    const terms = {
+      restriction: 'voortgezet verblijf',
+      labourMarketNote: 'free to work',
+      validFrom: '2028-04-01',
+      validUntil: '2033-03-31',
+      s38Limitations: [],
+    };
     ({ snapshot, effects } = step(snapshot, { type: 'renewal-case.decided', at: '2028-04-10T09:00:00.000Z', result: { outcome: 'granted', terms } }));
     expect(stateOf(snapshot)).toBe('valid');
     expect(snapshot.context).toMatchObject({
@@ -169,8 +197,13 @@ describe('permit machine', () => {
     let { snapshot } = start(nlPermit());
     ({ snapshot } = step(snapshot, act(renewal('2028-03-30'), '2028-03-30T10:00:00.000Z')));
     ({ snapshot } = step(snapshot, { type: 'permit.expired', at: endOfDay('2028-03-31', AMS) }));
-    let effects: PermitEffect[];
-    ({ snapshot, effects } = step(snapshot, { type: 'renewal-case.decided', at: '2028-05-01T09:00:00.000Z', result: { outcome: 'refused', detail: 'Vb 2000 art. 3.51' } }));
+    const decided = step(snapshot, {
+      type: 'renewal-case.decided',
+      at: '2028-05-01T09:00:00.000Z',
+      result: { outcome: 'refused', detail: 'Vb 2000 art. 3.51' },
+    });
+    snapshot = decided.snapshot;
+    const { effects } = decided;
     expect(stateOf(snapshot)).toBe('lapsed');
     expect(snapshot.context.period.expiredAt).toBe(endOfDay('2028-03-31', AMS));
     expect(timersIn(effects)).toEqual({ 'late-renewal': endOfDay('2029-03-31', AMS) });
@@ -184,9 +217,14 @@ describe('permit machine', () => {
     ({ snapshot } = step(snapshot, { type: 'permit.expired', at: endOfDay('2028-03-31', AMS) }));
     expect(stateOf(snapshot)).toBe('lapsed');
     const at = '2028-06-01T10:00:00.000Z';
-    expect(rejectionOf(snapshot, act(renewal('2028-06-01'), at))).toMatch(/more than four weeks after the permit expired on 2028-03-31: give lateReason.*Vw 2000 art\. 26/);
+    expect(rejectionOf(snapshot, act(renewal('2028-06-01'), at))).toMatch(
+      /more than four weeks after the permit expired on 2028-03-31: give lateReason.*Vw 2000 art\. 26/,
+    );
     ({ snapshot } = step(snapshot, act(renewal('2028-06-01', { lateReason: 'in hospital abroad' }), at)));
-    expect(snapshot.context.renewals[0]).toMatchObject({ timing: { kind: 'late-gap', gap: { from: '2028-04-01', to: '2028-05-31' } }, lateReason: 'in hospital abroad' });
+    expect(snapshot.context.renewals[0]).toMatchObject({
+      timing: { kind: 'late-gap', gap: { from: '2028-04-01', to: '2028-05-31' } },
+      lateReason: 'in hospital abroad',
+    });
     expect(allowedActions(snapshot)).toContain('assess-lateness');
     ({ snapshot } = step(snapshot, act({ type: 'assess-lateness', excusable: true, grounds: ['hospital admission proven'], actor: CASEWORKER }, at)));
     expect(snapshot.context.renewals[0]!.lateness).toMatchObject({ excusable: true });
@@ -194,12 +232,22 @@ describe('permit machine', () => {
   });
 
   test('a non-renewable s. 38 permit gets an expiry notice instead of an invitation, cannot be renewed, and ends', () => {
-    let { snapshot, effects } = start(noPermit({ validFrom: '2026-04-01', validUntil: '2027-02-28', s38Limitations: ['not-renewable', 'validity-under-one-year'] }));
+    let { snapshot, effects } = start(
+      noPermit({ validFrom: '2026-04-01', validUntil: '2027-02-28', s38Limitations: ['not-renewable', 'validity-under-one-year'] }),
+    );
     expect(timersIn(effects)['renewal-reminder']).toBeNull();
     expect(allowedActions(snapshot)).not.toContain('file-renewal');
-    expect(rejectionOf(snapshot, act(renewal('2026-12-01', { facts: FACTS.noChild }), '2026-12-01T10:00:00.000Z'))).toMatch(/not renewable \(Immigration Act \(NO\) s\. 38 fifth paragraph\)/);
+    expect(rejectionOf(snapshot, act(renewal('2026-12-01', { facts: FACTS.noChild }), '2026-12-01T10:00:00.000Z'))).toMatch(
+      /not renewable \(Immigration Act \(NO\) s\. 38 fifth paragraph\)/,
+    );
     ({ snapshot, effects } = step(snapshot, { type: 'renewal-window.opened', at: startOfDay('2026-11-28', OSLO) }));
-    expect(noticesIn(effects)).toEqual([expect.objectContaining({ kind: 'expiry', renewable: false, deadline: expect.objectContaining({ due: '2027-02-28', dueAt: endOfDay('2027-02-28', OSLO) }) })]);
+    expect(noticesIn(effects)).toEqual([
+      expect.objectContaining({
+        kind: 'expiry',
+        renewable: false,
+        deadline: expect.objectContaining({ due: '2027-02-28', dueAt: endOfDay('2027-02-28', OSLO) }),
+      }),
+    ]);
     ({ snapshot } = step(snapshot, { type: 'permit.expired', at: endOfDay('2027-02-28', OSLO) }));
     expect(snapshot.output).toMatchObject({ ending: 'expired' });
   });
@@ -210,7 +258,12 @@ describe('permit machine', () => {
     ({ snapshot, effects } = step(snapshot, { type: 'conversion.due', at: startOfDay('2027-04-01', AMS) }));
     expect(effects).toContainEqual({
       type: 'checkContraIndications',
-      params: { permitNumber: 'NL-V0000123', caseNumber: 'NL-2026-000123', onDate: '2027-04-01', grounds: ['public-order', 'main-residence-abroad', 'incorrect-information'] },
+      params: {
+        permitNumber: 'NL-V0000123',
+        caseNumber: 'NL-2026-000123',
+        onDate: '2027-04-01',
+        grounds: ['public-order', 'main-residence-abroad', 'incorrect-information'],
+      },
     });
     ({ snapshot, effects } = step(snapshot, { type: 'contra-indications.checked', at: startOfDay('2027-04-01', AMS), findings: [] }));
     expect(snapshot.context).toMatchObject({
@@ -220,7 +273,12 @@ describe('permit machine', () => {
       history: [{ restriction: OLD_ACT_ESTATE_RESTRICTION, endedBy: 'conversion' }],
     });
     expect(noticesIn(effects)).toEqual([
-      expect.objectContaining({ kind: 'conversion', convertedOn: '2027-04-01', validUntil: '2032-03-31', grounds: expect.arrayContaining([expect.stringMatching(/^Vb 2000 art\. 3\.6 and 3\.52; VV art\. 3\.17a sub c; Vc 2000 B16\/7\.1/)]) }),
+      expect.objectContaining({
+        kind: 'conversion',
+        convertedOn: '2027-04-01',
+        validUntil: '2032-03-31',
+        grounds: expect.arrayContaining([expect.stringMatching(/^Vb 2000 art\. 3\.6 and 3\.52; VV art\. 3\.17a sub c; Vc 2000 B16\/7\.1/)]),
+      }),
     ]);
     expect(timersIn(effects).expiry).toBe(endOfDay('2032-03-31', AMS));
   });
@@ -236,7 +294,13 @@ describe('permit machine', () => {
       params: { key: 'NL-V0000123.conversion-review', permitNumber: 'NL-V0000123', caseNumber: 'NL-2026-000123', onDate: '2027-04-01', findings },
     });
     expect(allowedActions(snapshot)).toContain('resolve-contra-indication');
-    ({ snapshot } = step(snapshot, act({ type: 'resolve-contra-indication', decision: 'maintain', grounds: ['Vc 2000 B16/7.1: public order'], actor: CASEWORKER }, '2027-04-20T09:00:00.000Z')));
+    ({ snapshot } = step(
+      snapshot,
+      act(
+        { type: 'resolve-contra-indication', decision: 'maintain', grounds: ['Vc 2000 B16/7.1: public order'], actor: CASEWORKER },
+        '2027-04-20T09:00:00.000Z',
+      ),
+    ));
     expect(snapshot.context).toMatchObject({ generation: 0, permit: { restriction: OLD_ACT_ESTATE_RESTRICTION }, conversion: { status: 'maintained' } });
     expect(allowedActions(snapshot)).not.toContain('resolve-contra-indication');
   });
@@ -254,26 +318,42 @@ describe('permit machine', () => {
     const withdraw = (basis: 'incorrect-information' | 'conditions-no-longer-met', actor = CASEWORKER) =>
       act({ type: 'withdraw', basis, grounds: ['false marriage certificate'], actor }, at);
     expect(rejectionOf(snapshot, withdraw('conditions-no-longer-met'))).toMatch(/Vc 2000 B16\/8/);
-    expect(rejectionOf(snapshot, withdraw('incorrect-information', HOLDER))).toBe('action "withdraw" is refused in state "valid": actorMayAct: "withdraw" may not be taken by the applicant; it is taken by: caseworker');
+    expect(rejectionOf(snapshot, withdraw('incorrect-information', HOLDER))).toBe(
+      'action "withdraw" is refused in state "valid": actorMayAct: "withdraw" may not be taken by the applicant; it is taken by: caseworker',
+    );
     ({ snapshot, effects } = step(snapshot, withdraw('incorrect-information')));
     const objection = computeDeadline({ jurisdiction: 'NL', kind: 'objection', from: '2026-09-01' });
     expect(noticesIn(effects)).toEqual([
-      expect.objectContaining({ kind: 'withdrawal', withdrawnOn: '2026-09-01', grounds: [expect.stringMatching(/Vw 2000 art\. 18\(1\)\(c\) and 19/), 'false marriage certificate'], deadline: expect.objectContaining({ due: objection.due }) }),
+      expect.objectContaining({
+        kind: 'withdrawal',
+        withdrawnOn: '2026-09-01',
+        grounds: [expect.stringMatching(/Vw 2000 art\. 18\(1\)\(c\) and 19/), 'false marriage certificate'],
+        deadline: expect.objectContaining({ due: objection.due }),
+      }),
     ]);
     expect(timersIn(effects)['objection-period']).toBe(objection.dueAt);
     const late = addDays(objection.due, 1);
     expect(rejectionOf(snapshot, act({ type: 'lodge-objection', receivedOn: late, actor: HOLDER }, at))).toMatch(/is late/);
     ({ snapshot } = step(snapshot, act({ type: 'lodge-objection', receivedOn: '2026-09-10', actor: HOLDER }, '2026-09-10T09:00:00.000Z')));
-    const decided = step(snapshot, act({ type: 'decide-objection', outcome: 'well-founded', grounds: ['the certificate was genuine'], actor: CASEWORKER }, '2026-10-15T09:00:00.000Z'));
+    const decided = step(
+      snapshot,
+      act({ type: 'decide-objection', outcome: 'well-founded', grounds: ['the certificate was genuine'], actor: CASEWORKER }, '2026-10-15T09:00:00.000Z'),
+    );
     expect(stateOf(decided.snapshot)).toBe('valid');
     expect(noticesIn(decided.effects)).toEqual([expect.objectContaining({ kind: 'objection-decision', outcome: 'well-founded', decidedOn: '2026-10-15' })]);
-    const dismissed = step(snapshot, act({ type: 'decide-objection', outcome: 'unfounded', grounds: ['the certificate was forged'], actor: CASEWORKER }, '2026-10-15T09:00:00.000Z'));
+    const dismissed = step(
+      snapshot,
+      act({ type: 'decide-objection', outcome: 'unfounded', grounds: ['the certificate was forged'], actor: CASEWORKER }, '2026-10-15T09:00:00.000Z'),
+    );
     expect(dismissed.snapshot.output).toMatchObject({ ending: 'withdrawn' });
   });
 
   test('without an objection the withdrawal takes effect when the period ends', () => {
     let { snapshot } = start(nlPermit());
-    ({ snapshot } = step(snapshot, act({ type: 'withdraw', basis: 'incorrect-information', grounds: ['forged document'], actor: CASEWORKER }, '2026-09-01T09:00:00.000Z')));
+    ({ snapshot } = step(
+      snapshot,
+      act({ type: 'withdraw', basis: 'incorrect-information', grounds: ['forged document'], actor: CASEWORKER }, '2026-09-01T09:00:00.000Z'),
+    ));
     ({ snapshot } = step(snapshot, { type: 'objection-period.expired', at: '2026-09-30T21:59:59.999Z' }));
     expect(snapshot.output).toMatchObject({ ending: 'withdrawn', withdrawals: [{ lodgedOn: null, outcome: null }] });
   });

@@ -19,7 +19,8 @@ test('docs/machines.md is what the machines generate (regenerate: npx dossier ma
 });
 
 test('the CLI prints the diagram and --check reports a stale file with exit 1', () => {
-  const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'dossier.js'), 'machine', 'diagram', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'bin', 'dossier.js'), 'machine', 'diagram', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
   const mermaid = run('--machine', 'application', '--format', 'mermaid');
   expect(mermaid.status).toBe(0);
   expect(mermaid.stdout).toBe(mermaidDiagram(MACHINES[0]!.machine));

@@ -25,7 +25,13 @@ let env: TestWorkflowEnvironment;
 let worker: ChildProcess;
 const workerLog: string[] = [];
 let metricsAddress: string;
-const cliEnv = () => ({ TEMPORAL_ADDRESS: env.address, TEMPORAL_TASK_QUEUE: taskQueue, DOSSIER_DATA_DIR: dataDir, DOSSIER_ACTOR: 'operator:ops-0001', ...TEST_ENCRYPTION_ENV });
+const cliEnv = () => ({
+  TEMPORAL_ADDRESS: env.address,
+  TEMPORAL_TASK_QUEUE: taskQueue,
+  DOSSIER_DATA_DIR: dataDir,
+  DOSSIER_ACTOR: 'operator:ops-0001',
+  ...TEST_ENCRYPTION_ENV,
+});
 
 const CASES = { a: 'NL-OPS1-A', b: 'NL-OPS1-B', c: 'NO-OPS1-C', d: 'NL-OPS1-D', overdue: 'NL-OPS1-E' };
 const cureDue: Record<string, string> = {};
@@ -114,12 +120,18 @@ afterAll(async () => {
 /** `cases list --json` with these filters, polled until visibility shows `expected` (it is eventually consistent). */
 async function listed(filters: string[], expected: string[]): Promise<string[]> {
   let seen: string[] = [];
-  await poll(async () => {
-    const run = await runCli(['cases', 'list', '--json', ...filters], cliEnv());
-    if (run.code !== 0) throw new Error(run.stderr);
-    seen = run.json<{ caseNumber: string }[]>().map((r) => r.caseNumber).sort();
-    return JSON.stringify(seen) === JSON.stringify([...expected].sort()) ? seen : undefined;
-  }, `cases list ${filters.join(' ')} to show ${expected.join(', ')}`).catch((err: Error) => {
+  await poll(
+    async () => {
+      const run = await runCli(['cases', 'list', '--json', ...filters], cliEnv());
+      if (run.code !== 0) throw new Error(run.stderr);
+      seen = run
+        .json<{ caseNumber: string }[]>()
+        .map((r) => r.caseNumber)
+        .sort();
+      return JSON.stringify(seen) === JSON.stringify([...expected].sort()) ? seen : undefined;
+    },
+    `cases list ${filters.join(' ')} to show ${expected.join(', ')}`,
+  ).catch((err: Error) => {
     throw new Error(`${err.message}; last seen: ${seen.join(', ') || 'none'}`);
   });
   return seen;
@@ -168,7 +180,9 @@ test('case show: state, allowed actions, the deadline ledger, the assessment and
   const decided = await runCli(['case', 'show', CASES.d], cliEnv());
   expect(decided.stdout).toContain('state:           closed\n');
   expect(decided.stdout).toMatch(/Assessment\n {2}policy-grants on \d{4}-\d\d-\d\d \(\S+\): \S/);
-  expect(decided.stdout).toMatch(/Decision\n {2}granted on \d{4}-\d\d-\d\d \d\d:\d\d\n {2}- Vb 2000 art\. 3\.51 lid 1 sub a\n {2}permit: voortgezet verblijf, 2027-01-01 to 2031-12-31/);
+  expect(decided.stdout).toMatch(
+    /Decision\n {2}granted on \d{4}-\d\d-\d\d \d\d:\d\d\n {2}- Vb 2000 art\. 3\.51 lid 1 sub a\n {2}permit: voortgezet verblijf, 2027-01-01 to 2031-12-31/,
+  );
 
   const json = await runCli(['case', 'show', CASES.d, '--json'], cliEnv());
   expect(json.json()).toMatchObject({ caseNumber: CASES.d, state: 'closed', decision: { outcome: 'granted' } });
@@ -199,7 +213,10 @@ test('case history tells the case in domain terms, decrypting what Temporal stor
 
   const json = await runCli(['case', 'history', CASES.b, '--json'], cliEnv());
   const { entries } = json.json<{ entries: { event: string; by: string; legalBasis: string[] }[] }>();
-  expect(entries.find((e) => e.event === 'evidence requested')).toMatchObject({ by: 'caseworker cw-0042', legalBasis: expect.arrayContaining([expect.stringMatching(/^Vc 2000 B16\/7/)]) });
+  expect(entries.find((e) => e.event === 'evidence requested')).toMatchObject({
+    by: 'caseworker cw-0042',
+    legalBasis: expect.arrayContaining([expect.stringMatching(/^Vc 2000 B16\/7/)]),
+  });
 
   // What Temporal stores is encrypted: the raw history has none of what the timeline shows.
   const raw = await runCli(['case', 'history', CASES.b, '--raw'], cliEnv());
@@ -210,7 +227,14 @@ test('case history tells the case in domain terms, decrypting what Temporal stor
   expect(stored.filter((text) => text.includes('valid passport') || text.includes('post strike'))).toEqual([]);
 });
 
-type Bulk = { dryRun: boolean; matched: number; accepted?: number; rejected?: number; wouldAct?: number; cases: { caseNumber: string; result: string; reason: string | null; action: { until?: string } | null }[] };
+type Bulk = {
+  dryRun: boolean;
+  matched: number;
+  accepted?: number;
+  rejected?: number;
+  wouldAct?: number;
+  cases: { caseNumber: string; result: string; reason: string | null; action: { until?: string } | null }[];
+};
 const dueOf = async (caseNumber: string) => (await env.client.workflow.getHandle(caseNumber).query(statusQuery)).deadlines.cure!.due;
 
 test('acting on many cases: a dry run first, then each case accepts or rejects with its reason', async () => {
@@ -236,10 +260,17 @@ test('acting on many cases: a dry run first, then each case accepts or rejects w
   expect(await dueOf(CASES.a)).toBe(until);
 
   // After an outage: every open cure period one week longer, each from its own deadline.
-  const week = await runCli(['cases', 'act', 'extend-cure-period', '--by-days', '7', '--reason', 'outage', '--state', 'awaitingEvidence', '--jurisdiction', 'NL'], cliEnv());
+  const week = await runCli(
+    ['cases', 'act', 'extend-cure-period', '--by-days', '7', '--reason', 'outage', '--state', 'awaitingEvidence', '--jurisdiction', 'NL'],
+    cliEnv(),
+  );
   expect(week.stderr).toBe('');
   expect(week.code).toBe(0);
-  expect(week.stdout).toMatch(new RegExp(`^CASE {2,}STATE {2,}RESULT {2,}PAYLOAD {2,}REASON\\n${CASES.a} {2,}awaitingEvidence {2}accepted {2}\\{"until":"${addDays(until, 7)}","reason":"outage","actor":\\{"id":"ops-0001","role":"operator"\\}\\}`));
+  expect(week.stdout).toMatch(
+    new RegExp(
+      `^CASE {2,}STATE {2,}RESULT {2,}PAYLOAD {2,}REASON\\n${CASES.a} {2,}awaitingEvidence {2}accepted {2}\\{"until":"${addDays(until, 7)}","reason":"outage","actor":\\{"id":"ops-0001","role":"operator"\\}\\}`,
+    ),
+  );
   expect(week.stdout.trimEnd().split('\n').at(-1)).toBe('2 matched, 2 accepted, 0 rejected');
   expect([await dueOf(CASES.a), await dueOf(CASES.b)]).toEqual([addDays(until, 7), addDays(cureDue.b!, 7)]);
 
@@ -261,7 +292,7 @@ test('case act takes one action, as dossier act does', async () => {
 
 /** The value of one series in a Prometheus text exposition, by metric name and one label. */
 function sample(text: string, metric: string, label?: string): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${metric}{`) && (!label || l.includes(label)) || l.startsWith(`${metric} `));
+  const line = text.split('\n').find((l) => (l.startsWith(`${metric}{`) && (!label || l.includes(label))) || l.startsWith(`${metric} `));
   return line === undefined ? undefined : Number(line.split(' ').at(-1));
 }
 

@@ -13,7 +13,8 @@ import { decodeHistory, type DecodedEvent } from '../../cli/history/decode';
 import { caseTimeline } from '../../cli/history/timeline';
 import { localTime } from '../../cli/output';
 
-const recorded = () => historyFromJSON(JSON.parse(readFileSync(join(__dirname, '../histories/v2/applicationWorkflow/extended-reminded-expired-refused.json'), 'utf8')));
+const recorded = () =>
+  historyFromJSON(JSON.parse(readFileSync(join(__dirname, '../histories/v2/applicationWorkflow/extended-reminded-expired-refused.json'), 'utf8')));
 const CURE_BASIS = 'Vc 2000 B16/7; Awb 4:5 (cure period after an evidence request, in principle two weeks)';
 
 test('a recorded case reads as its story: who did what, when, on which legal basis', async () => {
@@ -91,7 +92,14 @@ test('encrypted payloads are read through the data converter: the same story wit
 test('a timer named by the runner (its summary) is told by that name, without looking at what followed', () => {
   const at = '2027-03-01T10:00:00.000Z';
   const events: DecodedEvent[] = [
-    { id: 1, time: at, kind: 'started', workflowType: 'applicationWorkflow', identity: 'desk', input: [{ application: { caseNumber: 'NL-2026-X', facts: { jurisdiction: 'NL' } } }] },
+    {
+      id: 1,
+      time: at,
+      kind: 'started',
+      workflowType: 'applicationWorkflow',
+      identity: 'desk',
+      input: [{ application: { caseNumber: 'NL-2026-X', facts: { jurisdiction: 'NL' } } }],
+    },
     { id: 5, time: at, kind: 'timerStarted', timerId: '1', summary: 'decision-period' },
     { id: 9, time: at, kind: 'timerFired', timerId: '1', startedEventId: 5 },
     { id: 12, time: at, kind: 'timerStarted', timerId: '2', summary: null },

@@ -30,12 +30,18 @@ test.each(recorded)('%s replays on the current code', async (_, file) => {
   await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history)).resolves.toBeUndefined();
 });
 
+/** The parts of a recorded history event (JSON) this test reads. */
+interface HistoryEventJson {
+  activityTaskScheduledEventAttributes?: { activityType?: { name?: string }; input: { payloads: { data: string }[] } };
+  markerRecordedEventAttributes?: unknown;
+}
+
 test('a case started before the 2027 reminder policy replays under the old one: one reminder, no patch marker', () => {
   const json = JSON.parse(readFileSync(join(HISTORIES, 'v1/applicationWorkflow/cure-expired-not-processed.json'), 'utf8'));
-  const events: any[] = json.events;
+  const events: HistoryEventJson[] = json.events;
   const notices = events
-    .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'sendNotice')
-    .map((e) => JSON.parse(Buffer.from(e.activityTaskScheduledEventAttributes.input.payloads[0].data, 'base64').toString('utf8')));
+    .flatMap((e) => (e.activityTaskScheduledEventAttributes?.activityType?.name === 'sendNotice' ? [e.activityTaskScheduledEventAttributes.input] : []))
+    .map((input) => JSON.parse(Buffer.from(input.payloads[0]!.data, 'base64').toString('utf8')));
   expect(notices.filter((n) => n.kind === 'cure-reminder')).toHaveLength(1);
   expect(events.some((e) => e.markerRecordedEventAttributes)).toBe(false);
   // With the 2027 policy forced on this history, replay fails (checked when the patch was written):

@@ -47,5 +47,10 @@ export function withActor(action: TestAction): CaseActionInput {
 export const GRANT: Extract<TestAction, { type: 'grant' }> = {
   type: 'grant',
   grounds: ['Vb 2000 art. 3.51 lid 1 sub a'],
-  permit: { restriction: 'voortgezet verblijf', labourMarketNote: 'arbeid vrij toegestaan; TWV niet vereist', validFrom: '2027-01-01', validUntil: '2031-12-31' },
+  permit: {
+    restriction: 'voortgezet verblijf',
+    labourMarketNote: 'arbeid vrij toegestaan; TWV niet vereist',
+    validFrom: '2027-01-01',
+    validUntil: '2031-12-31',
+  },
 };

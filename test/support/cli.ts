@@ -9,7 +9,7 @@ export interface CliResult {
   stdout: string;
   stderr: string;
   /** stdout parsed as JSON (throws when it is not). */
-  json: <T = any>() => T;
+  json: <T = unknown>() => T;
 }
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {

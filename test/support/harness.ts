@@ -10,7 +10,6 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { fileLedger, smtpMailer, type Mailer } from '../../activities';
 import { localDateOf, type LocalDate } from '../../domain/calendar';
-import type { CaseActionInput } from '../../domain/case-actions';
 import type { CaseApplication } from '../../machines/application';
 import type { applicationWorkflow } from '../../workflows/application';
 import { actUpdate, APPLICATION_WORKFLOW, statusQuery } from '../../workflows/definitions';

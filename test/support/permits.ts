@@ -91,9 +91,8 @@ export class PermitHarness {
   async runs(workflowId: string, firstRunId: string): Promise<{ runId: string; events: number }[]> {
     const runs: { runId: string; events: number }[] = [];
     for (let runId: string | undefined = firstRunId; runId; ) {
-      const history: { events?: { workflowExecutionContinuedAsNewEventAttributes?: { newExecutionRunId?: string | null } | null }[] | null } = await this.env.client.workflow
-        .getHandle(workflowId, runId)
-        .fetchHistory();
+      const history: { events?: { workflowExecutionContinuedAsNewEventAttributes?: { newExecutionRunId?: string | null } | null }[] | null } =
+        await this.env.client.workflow.getHandle(workflowId, runId).fetchHistory();
       const events = history.events ?? [];
       runs.push({ runId, events: events.length });
       runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;

@@ -39,7 +39,11 @@ function aPermit(caseNumber: string, from: string, months: number, overrides: Pa
 }
 
 function startPermit(h: CaseHarness, permit: PermitInput) {
-  return h.env.client.workflow.start<typeof permitWorkflow>(PERMIT_WORKFLOW, { taskQueue: h.taskQueue, workflowId: permitWorkflowId(permit.caseNumber), args: [{ permit }] });
+  return h.env.client.workflow.start<typeof permitWorkflow>(PERMIT_WORKFLOW, {
+    taskQueue: h.taskQueue,
+    workflowId: permitWorkflowId(permit.caseNumber),
+    args: [{ permit }],
+  });
 }
 
 export const SCENARIOS: Scenario[] = [

@@ -59,7 +59,14 @@ export class SmtpSink {
         callback(smtpError(550, `No such mailbox: ${address.address}`));
       },
       onData: (stream, session, callback) => {
-        const message = this.keep ? simpleParser(stream) : new Promise<null>((resolve, reject) => stream.on('end', () => resolve(null)).on('error', reject).resume());
+        const message = this.keep
+          ? simpleParser(stream)
+          : new Promise<null>((resolve, reject) =>
+              stream
+                .on('end', () => resolve(null))
+                .on('error', reject)
+                .resume(),
+            );
         message
           .then((parsed) => {
             const refusal = this.refusal('data', 451, 'Local error in processing, try again later');

@@ -4,9 +4,7 @@ class SummaryReporter {
     const skipped = results.numPendingTests + results.numTodoTests;
     const suitesFailedToRun = results.numRuntimeErrorTestSuites;
     const failed = results.numFailedTests + suitesFailedToRun;
-    process.stdout.write(
-      `\n${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
-    );
+    process.stdout.write(`\n${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
   }
 }
 module.exports = SummaryReporter;

@@ -61,7 +61,10 @@ export async function createTimeSkippingEnv(client: EnvClientOptions = {}): Prom
 }
 
 /** A dev server (the real Temporal server, in memory unless given a database file), with the case search attributes registered. */
-export async function createDevServerEnv(server: Omit<DevServerConfig, 'type' | 'executable'> = {}, client: EnvClientOptions = {}): Promise<TestWorkflowEnvironment> {
+export async function createDevServerEnv(
+  server: Omit<DevServerConfig, 'type' | 'executable'> = {},
+  client: EnvClientOptions = {},
+): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createLocal({
     server: { ui: false, ...server, executable: executable('TEMPORAL_CLI_PATH', '.tools/venv/bin/temporal') },
     client,

@@ -46,21 +46,37 @@ function setAt(value: Json, path: Path, replace: (old: Json) => Json): Json {
 }
 
 /** A value of another JSON type than `old`: always wrong for a typed field. */
-const wrongType = (old: Json): Json => (typeof old === 'string' ? 42 : typeof old === 'number' ? 'forty-two' : typeof old === 'boolean' ? 'yes' : old === null ? 42 : typeof old === 'object' ? 'text' : null);
+const wrongType = (old: Json): Json =>
+  typeof old === 'string'
+    ? 42
+    : typeof old === 'number'
+      ? 'forty-two'
+      : typeof old === 'boolean'
+        ? 'yes'
+        : old === null
+          ? 42
+          : typeof old === 'object'
+            ? 'text'
+            : null;
 
 /** One broken field of a valid JSON document, and the name a good error must give (`prefix.path`, or the unknown key as zod lists it). */
 function malformed(valid: Json, prefix?: string) {
   const { leaves, objects } = pathsOf(valid);
   return fc.oneof(
-    fc.constantFrom(...leaves).map((path) => ({ input: setAt(valid, path, wrongType), names: [prefix, ...path].filter((p) => p !== undefined).join('.'), how: 'wrong type' })),
+    fc
+      .constantFrom(...leaves)
+      .map((path) => ({ input: setAt(valid, path, wrongType), names: [prefix, ...path].filter((p) => p !== undefined).join('.'), how: 'wrong type' })),
     fc
       .tuple(fc.constantFrom(...objects), fc.stringMatching(/^[a-z][A-Za-z]{2,12}$/))
-      .filter(([path, key]) => !(key in (path.reduce<any>((n, k) => n[k], valid) as object)))
+      .filter(([path, key]) => !(key in (path.reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], valid) as object)))
       .map(([path, key]) => ({ input: setAt(valid, path, (o) => ({ ...(o as object), [key]: 1 })), names: `(${key})`, how: 'unknown field' })),
   );
 }
 
-const validApplication = { contact: { name: 'Applicant Example', email: 'applicant@example.test', language: 'en' }, facts: FACTS.nlPolicyGrants } as unknown as Json;
+const validApplication = {
+  contact: { name: 'Applicant Example', email: 'applicant@example.test', language: 'en' },
+  facts: FACTS.nlPolicyGrants,
+} as unknown as Json;
 
 test('200 generated malformed applications are refused by the CLI parser, each naming the broken field', () => {
   const schema = applicationSchema();
@@ -83,20 +99,44 @@ const badEnvironment: Record<string, fc.Arbitrary<string | Record<string, string
   TEMPORAL_ADDRESS: fc.string({ minLength: 1 }).filter((s) => !/^[^\s:/]+:\d{1,5}$/.test(s)),
   TEMPORAL_NAMESPACE: fc.tuple(fc.string(), fc.constantFrom(' ', '/', '?', 'ü'), fc.string()).map((p) => p.join('')),
   TEMPORAL_TLS: fc.string({ minLength: 1 }).filter((s) => !['true', 'false', '1', '0'].includes(s)),
-  SMTP_URL: fc.oneof(fc.webUrl(), fc.string({ minLength: 1 }).filter((s) => !s.startsWith('smtp'))),
+  SMTP_URL: fc.oneof(
+    fc.webUrl(),
+    fc.string({ minLength: 1 }).filter((s) => !s.startsWith('smtp')),
+  ),
   MAIL_FROM: fc.string({ minLength: 1 }).filter((s) => !s.includes('@')),
   MINISTRY_INTAKE_EMAIL: fc.string({ minLength: 1 }).filter((s) => !s.includes('@')),
   DOSSIER_ENCRYPTION_KEYS: fc.oneof(
-    fc.uint8Array({ maxLength: 64 }).filter((b) => b.length !== 32).map((b) => `k1:${Buffer.from(b).toString('base64') || 'x'}`),
+    fc
+      .uint8Array({ maxLength: 64 })
+      .filter((b) => b.length !== 32)
+      .map((b) => `k1:${Buffer.from(b).toString('base64') || 'x'}`),
     fc.string({ minLength: 1 }).filter((s) => !s.includes(':')),
     // Whitespace around an entry is trimmed (a friendly "k1:…, k2:…"): the bad character must survive it.
-    fc.string({ minLength: 1 }).filter((s) => /[^A-Za-z0-9._-]/.test(s.trim()) && !s.includes(',') && !s.includes(':')).map((id) => `${id}:${Buffer.alloc(32, 1).toString('base64')}`),
+    fc
+      .string({ minLength: 1 })
+      .filter((s) => /[^A-Za-z0-9._-]/.test(s.trim()) && !s.includes(',') && !s.includes(':'))
+      .map((id) => `${id}:${Buffer.alloc(32, 1).toString('base64')}`),
   ),
-  DOSSIER_ENCRYPTION_KEY_ID: fc.stringMatching(/^[a-z]{1,10}$/).map((id) => ({ DOSSIER_ENCRYPTION_KEYS: newKeyEntry('only-key'), DOSSIER_ENCRYPTION_KEY_ID: `${id}-other` })),
-  DOSSIER_CODEC_TOKEN: fc.oneof(fc.string({ minLength: 1, maxLength: 23 }), fc.tuple(fc.string(), fc.constantFrom(' ', '/', '#', '%'), fc.string({ minLength: 24 })).map((p) => p.join(''))),
+  DOSSIER_ENCRYPTION_KEY_ID: fc
+    .stringMatching(/^[a-z]{1,10}$/)
+    .map((id) => ({ DOSSIER_ENCRYPTION_KEYS: newKeyEntry('only-key'), DOSSIER_ENCRYPTION_KEY_ID: `${id}-other` })),
+  DOSSIER_CODEC_TOKEN: fc.oneof(
+    fc.string({ minLength: 1, maxLength: 23 }),
+    fc.tuple(fc.string(), fc.constantFrom(' ', '/', '#', '%'), fc.string({ minLength: 24 })).map((p) => p.join('')),
+  ),
   DOSSIER_CODEC_PORT: fc.oneof(fc.integer({ min: 65536 }).map(String), fc.integer({ max: 0 }).map(String), fc.constantFrom('http', '80.5', '1e9', 'port')),
-  DOSSIER_MAX_CACHED_WORKFLOWS: fc.oneof(fc.integer({ max: -1 }).map(String), fc.double({ min: 0.1, max: 1e6, noNaN: true }).filter((n) => !Number.isInteger(n)).map(String), fc.constantFrom('all', 'ten', '1MiB')),
-  DOSSIER_CODEC_CORS_ORIGINS: fc.oneof(fc.webUrl({ withQueryParameters: true }).map((u) => `${u}/x`), fc.domain()),
+  DOSSIER_MAX_CACHED_WORKFLOWS: fc.oneof(
+    fc.integer({ max: -1 }).map(String),
+    fc
+      .double({ min: 0.1, max: 1e6, noNaN: true })
+      .filter((n) => !Number.isInteger(n))
+      .map(String),
+    fc.constantFrom('all', 'ten', '1MiB'),
+  ),
+  DOSSIER_CODEC_CORS_ORIGINS: fc.oneof(
+    fc.webUrl({ withQueryParameters: true }).map((u) => `${u}/x`),
+    fc.domain(),
+  ),
 };
 
 test('200 generated bad environment values stop start-up with a ConfigError naming the variable', () => {
@@ -155,7 +195,9 @@ describe('against a live case on the dev server', () => {
     ] as unknown as Json[];
     const actions = fc.oneof(
       ...valid.map((v) => malformed(v, 'action')),
-      fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.integer())).map((input) => ({ input: input as Json, names: ': action: ', how: 'not an object' })),
+      fc
+        .oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.integer()))
+        .map((input) => ({ input: input as Json, names: ': action: ', how: 'not an object' })),
       fc.stringMatching(/^[a-z]{3,12}$/).map((type) => ({ input: { type } as Json, names: 'action.type', how: 'unknown action' })),
     );
     const kinds: Record<string, number> = {};
@@ -179,7 +221,9 @@ describe('against a live case on the dev server', () => {
     expect(events!.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes || e.workflowExecutionUpdateCompletedEventAttributes)).toEqual([]);
     expect(await handle.query(statusQuery)).toEqual(before);
     // The worker is still serving the case: a good action goes through.
-    expect(await handle.executeUpdate(actUpdate, { args: [withActor({ type: 'request-evidence', missing: ['valid passport'] })] })).toMatchObject({ state: 'awaitingEvidence' });
+    expect(await handle.executeUpdate(actUpdate, { args: [withActor({ type: 'request-evidence', missing: ['valid passport'] })] })).toMatchObject({
+      state: 'awaitingEvidence',
+    });
     await handle.terminate('test done');
   }, 120_000);
 

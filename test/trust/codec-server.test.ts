@@ -20,7 +20,11 @@ beforeAll(async () => {
 afterAll(() => new Promise((done) => server.close(done)));
 
 const post = (path: string, body: unknown, headers: Record<string, string> = { Authorization: `Bearer ${TOKEN}` }) =>
-  fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: UI, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: UI, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 const asJson = (payload: { metadata?: Record<string, Uint8Array | null> | null; data?: Uint8Array | null }) => ({
   metadata: Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v!).toString('base64')])),
@@ -32,7 +36,7 @@ test('encode then decode over HTTP gives the payload back; the UI origin may rea
   const encoded = await post('/encode', { payloads: [plain] });
   expect(encoded.status).toBe(200);
   expect(encoded.headers.get('access-control-allow-origin')).toBe(UI);
-  const sealed = (await encoded.json()) as { payloads: typeof plain[] };
+  const sealed = (await encoded.json()) as { payloads: (typeof plain)[] };
   expect(Buffer.from(sealed.payloads[0]!.metadata.encoding!, 'base64').toString()).toBe('binary/encrypted');
   expect(Buffer.from(sealed.payloads[0]!.data, 'base64').toString()).not.toContain('Amira');
 

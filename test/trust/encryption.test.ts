@@ -36,7 +36,12 @@ let worker: { instance: Worker; running: Promise<void> };
 let plain: Client;
 
 beforeAll(async () => {
-  [env, bundle, mail, dir] = await Promise.all([createDevServerEnv({}, { dataConverter }), bundleWorkflows(), SmtpSink.start(), mkdtemp(join(tmpdir(), 'dossier-trust-'))]);
+  [env, bundle, mail, dir] = await Promise.all([
+    createDevServerEnv({}, { dataConverter }),
+    bundleWorkflows(),
+    SmtpSink.start(),
+    mkdtemp(join(tmpdir(), 'dossier-trust-')),
+  ]);
   const instance = await createDossierWorker({
     connection: env.nativeConnection,
     namespace: 'default',
@@ -75,7 +80,7 @@ test('a case opened with the CLI is stored encrypted: no name, e-mail or date of
   const cliEnv = { TEMPORAL_ADDRESS: env.address, TEMPORAL_TASK_QUEUE: taskQueue, ...TEST_ENCRYPTION_ENV };
   const submitted = await runCli(['submit', file], cliEnv);
   expect(submitted.stderr).toBe('');
-  const caseNumber: string = submitted.json().caseNumber;
+  const caseNumber = submitted.json<{ caseNumber: string }>().caseNumber;
   const handle = env.client.workflow.getHandle(caseNumber);
   await act(handle, { type: 'request-evidence', missing: ['valid passport'] });
   await act(handle, { type: 'supply-evidence', documents: ['valid passport'] });
@@ -105,7 +110,11 @@ test('a case opened with the CLI is stored encrypted: no name, e-mail or date of
   for (const failure of failures) expect(failure.message).toBe('Encoded failure');
 
   const { raw } = await plain.workflow.getHandle(caseNumber).describe();
-  const visible = asStoredText({ searchAttributes: raw.workflowExecutionInfo?.searchAttributes, memo: raw.workflowExecutionInfo?.memo, id: raw.workflowExecutionInfo?.execution });
+  const visible = asStoredText({
+    searchAttributes: raw.workflowExecutionInfo?.searchAttributes,
+    memo: raw.workflowExecutionInfo?.memo,
+    id: raw.workflowExecutionInfo?.execution,
+  });
   expect(visible).toContain('DossierState'); // the attributes are there, and public
   for (const value of personal) expect(visible).not.toContain(value);
   expect(caseNumber).toMatch(/^NL-\d{8}-[0-9A-F]{8}$/);
@@ -117,13 +126,19 @@ test('a client without the key reads nothing; one with other keys is told which 
   await handle.query(statusQuery);
 
   await expect(plain.workflow.getHandle(application.caseNumber).query(statusQuery)).rejects.toThrow(/Unknown encoding: binary\/encrypted/);
-  const stranger = new Client({ connection: env.connection, dataConverter: dataConverterFor(loadConfig({ DOSSIER_ENCRYPTION_KEYS: newKeyEntry('elsewhere') })) });
+  const stranger = new Client({
+    connection: env.connection,
+    dataConverter: dataConverterFor(loadConfig({ DOSSIER_ENCRYPTION_KEYS: newKeyEntry('elsewhere') })),
+  });
   await expect(stranger.workflow.getHandle(application.caseNumber).query(statusQuery)).rejects.toThrow('key id "test-new"');
   await handle.terminate('test done');
 });
 
 test('keys rotate without stopping cases: a case sealed with the old key goes on under the new one', async () => {
-  const oldClient = new Client({ connection: env.connection, dataConverter: dataConverterFor(loadConfig({ ...TEST_ENCRYPTION_ENV, DOSSIER_ENCRYPTION_KEY_ID: 'test-old' })) });
+  const oldClient = new Client({
+    connection: env.connection,
+    dataConverter: dataConverterFor(loadConfig({ ...TEST_ENCRYPTION_ENV, DOSSIER_ENCRYPTION_KEY_ID: 'test-old' })),
+  });
   const application = anApplication();
   await oldClient.workflow.start(APPLICATION_WORKFLOW, { taskQueue, workflowId: application.caseNumber, args: [{ application }] });
   // The worker and this client already encrypt with test-new and still know test-old.

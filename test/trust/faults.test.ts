@@ -27,7 +27,12 @@ let mail: SmtpSink;
 let dir: string;
 
 beforeAll(async () => {
-  [env, bundle, mail, dir] = await Promise.all([createDevServerEnv({}, { dataConverter }), bundleWorkflows(), SmtpSink.start(), mkdtemp(join(tmpdir(), 'dossier-faults-'))]);
+  [env, bundle, mail, dir] = await Promise.all([
+    createDevServerEnv({}, { dataConverter }),
+    bundleWorkflows(),
+    SmtpSink.start(),
+    mkdtemp(join(tmpdir(), 'dossier-faults-')),
+  ]);
 }, 120_000);
 
 afterAll(async () => {
@@ -71,7 +76,14 @@ async function finish(handle: Awaited<ReturnType<typeof startCase>>) {
 
 test('the worker process SIGKILLed in the middle of sending a notice, then restarted: the case goes on, each notice sent once', async () => {
   const taskQueue = 'trust-faults-kill';
-  const workerEnv = { TEMPORAL_ADDRESS: env.address, TEMPORAL_TASK_QUEUE: taskQueue, SMTP_URL: mail.url, DOSSIER_DATA_DIR: dir, DOSSIER_SENT_DIR: join(dir, 'sent-kill'), ...TEST_ENCRYPTION_ENV };
+  const workerEnv = {
+    TEMPORAL_ADDRESS: env.address,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    SMTP_URL: mail.url,
+    DOSSIER_DATA_DIR: dir,
+    DOSSIER_SENT_DIR: join(dir, 'sent-kill'),
+    ...TEST_ENCRYPTION_ENV,
+  };
   mail.hold(); // the receipt's SMTP transaction waits at MAIL FROM: the activity is mid-send
   const first = spawnWorker(workerEnv);
   let second: ReturnType<typeof spawnWorker> | undefined;
@@ -101,7 +113,11 @@ test('the mail server down for a while: the notice is retried with backoff and r
     await mail.down();
     const handle = await startCase(taskQueue);
     // Connection refused on the first attempt and on the retry five seconds later.
-    await waitFor(async () => (await attempts(handle.workflowId)).length === 0 && (await handle.describe()).raw.pendingActivities?.[0]?.attempt! >= 3, 'two refused attempts', 60_000);
+    await waitFor(
+      async () => (await attempts(handle.workflowId)).length === 0 && ((await handle.describe()).raw.pendingActivities?.[0]?.attempt ?? 0) >= 3,
+      'two refused attempts',
+      60_000,
+    );
     await mail.up();
     const result = await finish(handle);
     expect(result).toMatchObject({ decision: { outcome: 'granted' }, deliveryProblems: [] });
@@ -156,10 +172,12 @@ test('a hundred updates sent to one case at once: each applied in order or rejec
     console.info(`100 concurrent updates: ${applied.length} applied, ${refused.length} refused`);
     for (const err of refused) {
       expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-      expect((err as WorkflowUpdateFailedError).cause?.message).toMatch(/the new cure deadline \d{4}-\d\d-\d\d must be later than the current one, \d{4}-\d\d-\d\d$/);
+      expect((err as WorkflowUpdateFailedError).cause?.message).toMatch(
+        /the new cure deadline \d{4}-\d\d-\d\d must be later than the current one, \d{4}-\d\d-\d\d$/,
+      );
     }
     // Each applied update answered with the deadline it set.
-    outcomes.forEach((o, i) => o.status === 'fulfilled' && expect((o.value as CaseStatus).deadlines.cure!.due).toBe(day(order[i]!)));
+    for (const [i, o] of outcomes.entries()) if (o.status === 'fulfilled') expect((o.value as CaseStatus).deadlines.cure!.due).toBe(day(order[i]!));
 
     const status = await handle.query(statusQuery);
     const ledger = status.evidenceRequest!.extensions.map((e) => e.due);

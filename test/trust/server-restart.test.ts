@@ -41,7 +41,23 @@ function freePort(): Promise<number> {
 async function startServer(): Promise<void> {
   server = spawn(
     temporalCliPath(),
-    ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error', '--db-filename', join(dir, 'temporal.sqlite'), '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'],
+    [
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--headless',
+      '--log-level',
+      'error',
+      '--db-filename',
+      join(dir, 'temporal.sqlite'),
+      '--sqlite-pragma',
+      'journal_mode=wal',
+      '--sqlite-pragma',
+      'synchronous=normal',
+    ],
     { stdio: 'ignore' },
   );
   await waitFor(async () => {
@@ -100,7 +116,11 @@ test('cases, their states and their pending timers survive a killed server; a no
       taskQueue,
       workflowBundle: bundle,
       dataConverter,
-      activities: dossierActivities({ client: new Client({ connection: await Connection.connect({ address }), dataConverter }), mailer, ledger: fileLedger(join(dir, 'sent')) }),
+      activities: dossierActivities({
+        client: new Client({ connection: await Connection.connect({ address }), dataConverter }),
+        mailer,
+        ledger: fileLedger(join(dir, 'sent')),
+      }),
     });
     return { worker, running: worker.run() };
   };
@@ -121,7 +141,9 @@ test('cases, their states and their pending timers survive a killed server; a no
   await waitFor(() => mail.held > 0, 'the third receipt to reach the mail server');
 
   const cases = [waiting, received, inFlight];
-  const before = await Promise.all(cases.map(async (id) => ({ status: await client.workflow.getHandle(id).query(statusQuery), timers: await pendingTimers(client.workflow.getHandle(id)) })));
+  const before = await Promise.all(
+    cases.map(async (id) => ({ status: await client.workflow.getHandle(id).query(statusQuery), timers: await pendingTimers(client.workflow.getHandle(id)) })),
+  );
   expect(Object.keys(before[0]!.timers).length).toBeGreaterThan(0);
 
   await killServer();
@@ -135,12 +157,20 @@ test('cases, their states and their pending timers survive a killed server; a no
   client = new Client({ connection, dataConverter });
   worker = await startWorker();
   try {
-    const after = await Promise.all(cases.map(async (id) => ({ status: await client.workflow.getHandle(id).query(statusQuery), timers: await pendingTimers(client.workflow.getHandle(id)) })));
+    const after = await Promise.all(
+      cases.map(async (id) => ({ status: await client.workflow.getHandle(id).query(statusQuery), timers: await pendingTimers(client.workflow.getHandle(id)) })),
+    );
     expect(after.map((a) => a.timers)).toEqual(before.map((b) => b.timers));
-    expect(after.map((a) => [a.status.state, a.status.deadlines, a.status.nextDeadline])).toEqual(before.map((b) => [b.status.state, b.status.deadlines, b.status.nextDeadline]));
+    expect(after.map((a) => [a.status.state, a.status.deadlines, a.status.nextDeadline])).toEqual(
+      before.map((b) => [b.status.state, b.status.deadlines, b.status.nextDeadline]),
+    );
 
     // The receipt in flight at the kill was delivered, and only once.
-    await waitFor(async () => (await client.workflow.getHandle(inFlight).describe()).raw.pendingActivities?.length === 0, 'the receipt activity to complete', 60_000);
+    await waitFor(
+      async () => (await client.workflow.getHandle(inFlight).describe()).raw.pendingActivities?.length === 0,
+      'the receipt activity to complete',
+      60_000,
+    );
     expect(mail.subjects(inFlight)).toHaveLength(1);
 
     for (const id of cases) {

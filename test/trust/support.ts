@@ -13,7 +13,10 @@ import { withActor, type TestAction } from '../support/cases';
 const ROOT = resolve(__dirname, '../..');
 
 /** The production worker (`worker/main.ts`) in its own process, configured by the environment. */
-export function spawnWorker(env: Record<string, string>): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+export function spawnWorker(env: Record<string, string>): {
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+} {
   const child = spawn(process.execPath, ['bin/run.js', 'worker/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -27,7 +30,6 @@ export function spawnWorker(env: Record<string, string>): { child: ChildProcess;
 export function killIfRunning(child: ChildProcess | undefined): void {
   if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
-
 
 /**
  * Every stored byte as text: bytes are read as UTF-8, so a clear-text name in any payload shows.

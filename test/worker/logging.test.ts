@@ -7,7 +7,10 @@ test('a failure that quotes a refused address is logged without it, the rest int
     level: 'WARN',
     message: 'Activity failed',
     timestampNanos: 1_795_000_000_000_000_000n,
-    meta: { error: new Error('the mail server refused the recipient permanently: 550 <amira.example@mail.example.test> unknown'), caseNumber: 'NL-2026-000123' },
+    meta: {
+      error: new Error('the mail server refused the recipient permanently: 550 <amira.example@mail.example.test> unknown'),
+      caseNumber: 'NL-2026-000123',
+    },
   };
   const line = JSON.parse(jsonLogLine(entry));
   expect(line).toMatchObject({ level: 'WARN', msg: 'Activity failed', caseNumber: 'NL-2026-000123' });

@@ -21,7 +21,7 @@ const today = (zone?: string) => h.today(zone);
 const skipPast = (instant: string, marginMs?: number) => h.skipPast(instant, marginMs);
 const en = (date: LocalDate) => formatLegalDate(date, 'en');
 
-test('cure period expires: receipt, request and the 2027 policy\'s two reminders with their dates, then a decision on the evidence available', async () => {
+test("cure period expires: receipt, request and the 2027 policy's two reminders with their dates, then a decision on the evidence available", async () => {
   const application = anApplication();
   const { caseNumber } = application;
   const result = await h.withWorker(async () => {
@@ -32,7 +32,10 @@ test('cure period expires: receipt, request and the 2027 policy\'s two reminders
 
     const requested = await h.act(handle, { type: 'request-evidence', missing: ['valid passport'] });
     const cure = computeDeadline({ jurisdiction: 'NL', kind: 'cure', from: await today() });
-    expect(requested).toMatchObject({ state: 'awaitingEvidence', deadlines: { cure: { due: cure.due, dueAt: cure.dueAt }, decision: { due: null, suspendedSince: await today() } } });
+    expect(requested).toMatchObject({
+      state: 'awaitingEvidence',
+      deadlines: { cure: { due: cure.due, dueAt: cure.dueAt }, decision: { due: null, suspendedSince: await today() } },
+    });
 
     // New cases follow the 2027 reminder policy (patched): reminders 5 days and 1 day before the deadline.
     const reminders = () => h.subjects(caseNumber).filter((s) => s.startsWith('Reminder'));
@@ -46,7 +49,11 @@ test('cure period expires: receipt, request and the 2027 policy\'s two reminders
     expect(markers).toEqual(['core_patch']);
     await skipPast(cure.dueAt);
     const expired = await h.status(handle);
-    expect(expired).toMatchObject({ state: 'cureExpired', cureOutcome: 'expired', allowedActions: expect.arrayContaining(['proceed-without-evidence', 'declare-not-processed']) });
+    expect(expired).toMatchObject({
+      state: 'cureExpired',
+      cureOutcome: 'expired',
+      allowedActions: expect.arrayContaining(['proceed-without-evidence', 'declare-not-processed']),
+    });
     expect(expired.deadlines.notProcessedBy).toBe(addDays(cure.due, 28));
     // The clock stood still from the request to the end of the cure period (Awb 4:15(1)(a)).
     expect(expired.decisionClock[1]).toMatchObject({ kind: 'suspension', end: cure.due });
@@ -70,7 +77,9 @@ test('cure period expires: receipt, request and the 2027 policy\'s two reminders
   const [receipt, request, , , decision] = h.smtp.forCase(caseNumber);
   expect(receipt!.parsed.text).toContain(`We received your application on ${en(result.receivedOn)}.`);
   expect(request!.parsed.text).toContain(`Deadline: ${en(result.cure.due)} (${result.cure.due})`);
-  expect(request!.parsed.attachments.find((a) => a.contentType === 'text/calendar')?.content.toString()).toContain(`DTSTART;VALUE=DATE:${result.cure.due.replaceAll('-', '')}`);
+  expect(request!.parsed.attachments.find((a) => a.contentType === 'text/calendar')?.content.toString()).toContain(
+    `DTSTART;VALUE=DATE:${result.cure.due.replaceAll('-', '')}`,
+  );
   expect(decision!.parsed.text).toContain('This decision rests on: Vb 2000 art. 3.51 lid 1 sub a; Vc 2000 B16/3.1; Vc 2000 B16/10.');
   expect(decision!.parsed.text).toContain('with the restriction "voortgezet verblijf", valid from Friday 1 January 2027');
 });
@@ -98,7 +107,9 @@ test('cure period extended: the timer moves, the applicant gets the new date, an
   expect(handleStatus.state).toBe('readyForDecision');
   expect(handleStatus.decisionClock[1]).toMatchObject({ kind: 'suspension', legalBasis: 'Awb 4:15(1)(a)', start: requestedOn, end: suppliedOn });
   expect(handleStatus.deadlines.decision!.suspendedDays).toBe(daysBetween(requestedOn, suppliedOn));
-  expect(daysBetween(base.kind === 'period' ? base.end : '', handleStatus.deadlines.decision!.due!)).toBeGreaterThanOrEqual(daysBetween(requestedOn, suppliedOn));
+  expect(daysBetween(base.kind === 'period' ? base.end : '', handleStatus.deadlines.decision!.due!)).toBeGreaterThanOrEqual(
+    daysBetween(requestedOn, suppliedOn),
+  );
   expect(h.subjects(caseNumber)).toEqual(expect.arrayContaining([`New deadline for your documents: ${en(extendedTo)}`]));
   const extension = h.smtp.forCase(caseNumber).find((m) => m.parsed.subject!.includes('New deadline'))!;
   expect(extension.parsed.text).toContain(`Deadline: ${en(extendedTo)} (${extendedTo})`);
@@ -126,7 +137,11 @@ test('ambtsbericht: the decision period is extended, the ministry gets the reque
 
   expect(status.report).toMatchObject({ remindersSent: 2, received: { reference: 'BZ/DCM-2027-0042' } });
   const expectedBy = addDays(requestedOn, 56);
-  expect(h.subjects(caseNumber, MINISTRY)).toEqual(['Request for an individual official report', 'Reminder 1: individual official report', 'Reminder 2: individual official report']);
+  expect(h.subjects(caseNumber, MINISTRY)).toEqual([
+    'Request for an individual official report',
+    'Reminder 1: individual official report',
+    'Reminder 2: individual official report',
+  ]);
   const [request, reminder] = h.smtp.forCase(caseNumber).filter((m) => m.envelopeTo.includes(MINISTRY));
   expect(request!.parsed.text).toContain(`Requested on: ${requestedOn}; we would be grateful for the report by ${expectedBy}.`);
   expect(request!.parsed.text).toContain('Nationality: MAR');
@@ -191,7 +206,11 @@ test('objection in time reopens the case; without one the refusal stands when th
   // Once the period has passed the case is closed: no action reaches it.
   expect(results.closedStatus).toBe('COMPLETED');
   expect(results.tooLate).toBeDefined();
-  expect(h.subjects(late.caseNumber)).toEqual(['Application received', 'Decision on your application: refused', `Deadline to object to the decision: ${en(results.objection.due)}`]);
+  expect(h.subjects(late.caseNumber)).toEqual([
+    'Application received',
+    'Decision on your application: refused',
+    `Deadline to object to the decision: ${en(results.objection.due)}`,
+  ]);
   expect(h.subjects(inTime.caseNumber).at(-1)).toBe('Decision on your objection: dismissed');
 });
 
@@ -218,7 +237,11 @@ test('Norway: no decision period, a child needs the best-interests assessment, a
   expect(appeal.citations[0]).toMatch(/forvaltningsloven (s\.|§) 29/);
   expect(output).toMatchObject({ ending: 'closed', decision: { outcome: 'refused' } });
   const mails = h.smtp.forCase(caseNumber);
-  expect(mails.map((m) => m.parsed.subject)).toEqual([`[${caseNumber}] Søknaden er mottatt`, `[${caseNumber}] Vedtak i saken din: avslått`, expect.stringMatching(new RegExp(`^\\[${caseNumber}\\] .*${formatLegalDate(appeal.due, 'no')}`))]);
+  expect(mails.map((m) => m.parsed.subject)).toEqual([
+    `[${caseNumber}] Søknaden er mottatt`,
+    `[${caseNumber}] Vedtak i saken din: avslått`,
+    expect.stringMatching(new RegExp(`^\\[${caseNumber}\\] .*${formatLegalDate(appeal.due, 'no')}`)),
+  ]);
   expect(mails[0]!.parsed.text).toContain('uten ugrunnet opphold');
 });
 

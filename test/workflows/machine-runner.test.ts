@@ -16,7 +16,10 @@ const machine = setup({
 }).createMachine({
   id: 'sample',
   initial: 'idle',
-  entry: [{ type: 'armTimer', params: { timer: 'wake', at: '2027-01-01T00:00:00.000Z', event: 'tick' } }, { type: 'sendNotice', params: { to: 'a@example.test' } }],
+  entry: [
+    { type: 'armTimer', params: { timer: 'wake', at: '2027-01-01T00:00:00.000Z', event: 'tick' } },
+    { type: 'sendNotice', params: { to: 'a@example.test' } },
+  ],
   states: { idle: { on: { go: { actions: 'mystery' } } } },
 });
 
@@ -25,10 +28,16 @@ test('timers are kept by the runner and persisted; an unknown action throws, nam
   expect(Object.fromEntries(runner.timers)).toEqual({ wake: { at: '2027-01-01T00:00:00.000Z', event: 'tick' } });
   // The notice waits in the queue for run(): persisting with it pending would lose it.
   expect(() => runner.persist()).toThrow('persist() with effects still pending');
-  expect(() => runner.send({ type: 'go' })).toThrow('the machine sample returned the action "mystery", which is neither a timer nor an effect this workflow handles');
+  expect(() => runner.send({ type: 'go' })).toThrow(
+    'the machine sample returned the action "mystery", which is neither a timer nor an effect this workflow handles',
+  );
 });
 
 test('a restored runner re-arms the persisted timers and does not repeat the entry effects', () => {
-  const runner = new MachineRunner(machine, { restore: { value: 'idle', context: {}, timers: { wake: { at: '2027-01-01T00:00:00.000Z', event: 'tick' } } } }, { sendNotice: async () => {} });
+  const runner = new MachineRunner(
+    machine,
+    { restore: { value: 'idle', context: {}, timers: { wake: { at: '2027-01-01T00:00:00.000Z', event: 'tick' } } } },
+    { sendNotice: async () => {} },
+  );
   expect(runner.persist()).toEqual({ value: 'idle', context: {}, timers: { wake: { at: '2027-01-01T00:00:00.000Z', event: 'tick' } } });
 });

@@ -62,9 +62,18 @@ test(`${YEARS} years, a renewal every two years: each run under ${EVENTS_PER_RUN
     await h.act(handle, { type: 'file-renewal', filedOn: await h.today(), facts: FACTS.nlPolicyGrants, actor: HOLDER });
     const renewalCase = h.env.client.workflow.getHandle(`${permitNumber}.renewal.${n}`);
     await h.cases.act(renewalCase, { type: 'confirm-complete' });
-    const next = { restriction: 'voortgezet verblijf', labourMarketNote: 'free to work; no TWV required', validFrom: addDays(validUntil, 1), validUntil: addYears(validUntil, 2) };
+    const next = {
+      restriction: 'voortgezet verblijf',
+      labourMarketNote: 'free to work; no TWV required',
+      validFrom: addDays(validUntil, 1),
+      validUntil: addYears(validUntil, 2),
+    };
     await h.cases.act(renewalCase, { type: 'grant', grounds: ['Vb 2000 art. 3.51 lid 1 sub a'], permit: next });
-    await h.until(() => h.status(handle), (s) => s.generation === n, `renewal ${n}`);
+    await h.until(
+      () => h.status(handle),
+      (s) => s.generation === n,
+      `renewal ${n}`,
+    );
     validUntil = next.validUntil;
   }
 
@@ -76,7 +85,7 @@ test(`${YEARS} years, a renewal every two years: each run under ${EVENTS_PER_RUN
   expect(status).toMatchObject({ state: 'valid', generation: n, permit: { validUntil }, period: { invitedAt: null, remindedAt: null } });
   expect(status.renewals.map((r) => [r.n, r.result?.outcome, r.timing.kind])).toEqual(Array.from({ length: n }, (_, i) => [i + 1, 'granted', 'in-time']));
   expect(status.history).toHaveLength(n);
-  status.history.forEach((period, i) => expect(addDays(period.validUntil, 1)).toBe(status.history[i + 1]?.validFrom ?? status.permit.validFrom));
+  for (const [i, period] of status.history.entries()) expect(addDays(period.validUntil, 1)).toBe(status.history[i + 1]?.validFrom ?? status.permit.validFrom);
   expect(status.timers.expiry!.at).toBe(renewalCalendar('NL', validUntil).expiresAt);
   // Each notice states its period's dates and has its own sequence (Message-ID) across runs.
   const mails = h.mails(permitNumber);
@@ -86,7 +95,9 @@ test(`${YEARS} years, a renewal every two years: each run under ${EVENTS_PER_RUN
   const runs = await h.runs(handle.workflowId, handle.firstExecutionRunId);
   expect(runs).toHaveLength(n + 1);
   const longest = Math.max(...runs.map((r) => r.events));
-  console.log(`permit history: ${runs.length} runs over ${simulatedDays} simulated days; events per run ${runs.map((r) => r.events).join(', ')} (bound ${EVENTS_PER_RUN})`);
+  console.log(
+    `permit history: ${runs.length} runs over ${simulatedDays} simulated days; events per run ${runs.map((r) => r.events).join(', ')} (bound ${EVENTS_PER_RUN})`,
+  );
   expect(longest).toBeLessThan(EVENTS_PER_RUN);
   await handle.terminate('test done');
 }, 300_000);

@@ -43,7 +43,13 @@ function aPermit(validFrom: LocalDate, validUntil: LocalDate, overrides: Partial
     ...overrides,
   };
 }
-const fileRenewal = (filedOn: LocalDate, lateReason?: string) => ({ type: 'file-renewal' as const, filedOn, facts: FACTS.nlPolicyGrants, actor: HOLDER, ...(lateReason ? { lateReason } : {}) });
+const fileRenewal = (filedOn: LocalDate, lateReason?: string) => ({
+  type: 'file-renewal' as const,
+  filedOn,
+  facts: FACTS.nlPolicyGrants,
+  actor: HOLDER,
+  ...(lateReason ? { lateReason } : {}),
+});
 
 test('invited when the window opens, reminded, renewed through a renewal case; the workflow continues as new with the new terms', async () => {
   const today = await h.today();
@@ -54,19 +60,34 @@ test('invited when the window opens, reminded, renewed through a renewal case; t
   await h.skipPast(startOfDay(calendar.inviteOn, AMS));
   expect(h.subjects(permit.permitNumber)).toEqual([`Renew your residence permit by ${en(permit.validUntil)}`]);
   await h.skipPast(startOfDay(calendar.remindOn, AMS));
-  expect(h.subjects(permit.permitNumber)).toEqual([`Renew your residence permit by ${en(permit.validUntil)}`, `Reminder: renew your residence permit by ${en(permit.validUntil)}`]);
+  expect(h.subjects(permit.permitNumber)).toEqual([
+    `Renew your residence permit by ${en(permit.validUntil)}`,
+    `Reminder: renew your residence permit by ${en(permit.validUntil)}`,
+  ]);
 
   const filedOn = await h.today();
   const pending = await h.act(handle, fileRenewal(filedOn));
-  expect(pending).toMatchObject({ state: 'renewalPending', renewals: [{ n: 1, filedOn, timing: { kind: 'in-time' }, workflowId: `${permit.permitNumber}.renewal.1` }] });
+  expect(pending).toMatchObject({
+    state: 'renewalPending',
+    renewals: [{ n: 1, filedOn, timing: { kind: 'in-time' }, workflowId: `${permit.permitNumber}.renewal.1` }],
+  });
 
   // The renewal case is the application lifecycle, decided by a caseworker.
   const renewalCase = h.env.client.workflow.getHandle(`${permit.permitNumber}.renewal.1`);
   await h.cases.act(renewalCase, { type: 'confirm-complete' });
-  const terms = { restriction: 'voortgezet verblijf', labourMarketNote: 'free to work; no TWV required', validFrom: addDays(permit.validUntil, 1), validUntil: addYears(permit.validUntil, 5) };
+  const terms = {
+    restriction: 'voortgezet verblijf',
+    labourMarketNote: 'free to work; no TWV required',
+    validFrom: addDays(permit.validUntil, 1),
+    validUntil: addYears(permit.validUntil, 5),
+  };
   await h.cases.act(renewalCase, { type: 'grant', grounds: ['Vb 2000 art. 3.51 lid 1 sub a'], permit: terms });
 
-  const renewed = await h.until(() => h.status(handle), (s) => s.generation === 1, 'the renewal to reach the permit');
+  const renewed = await h.until(
+    () => h.status(handle),
+    (s) => s.generation === 1,
+    'the renewal to reach the permit',
+  );
   expect(renewed).toMatchObject({
     state: 'valid',
     permit: { validFrom: terms.validFrom, validUntil: terms.validUntil },
@@ -115,12 +136,22 @@ test('NL late renewal: within four weeks of expiry no gap; six weeks late a reas
 
   // Both were invited (the window was already open) and reminded before they expired.
   for (const permit of [inGrace, late]) {
-    expect(h.subjects(permit.permitNumber)).toEqual([`Renew your residence permit by ${en(validUntil)}`, `Reminder: renew your residence permit by ${en(validUntil)}`]);
+    expect(h.subjects(permit.permitNumber)).toEqual([
+      `Renew your residence permit by ${en(validUntil)}`,
+      `Reminder: renew your residence permit by ${en(validUntil)}`,
+    ]);
   }
   // The holders withdraw the renewal applications: the cases end, and each permit is back to lapsed.
-  for (const [permit, handle] of [[inGrace, first], [late, second]] as const) {
+  for (const [permit, handle] of [
+    [inGrace, first],
+    [late, second],
+  ] as const) {
     await h.cases.act(h.env.client.workflow.getHandle(`${permit.permitNumber}.renewal.1`), { type: 'withdraw' });
-    const back = await h.until(() => h.status(handle), (s) => s.renewals[0]?.result !== null, 'the withdrawn renewal case');
+    const back = await h.until(
+      () => h.status(handle),
+      (s) => s.renewals[0]?.result !== null,
+      'the withdrawn renewal case',
+    );
     expect(back).toMatchObject({ state: 'lapsed', renewals: [{ result: { outcome: 'withdrawn' } }] });
   }
   await first.terminate('test done');
@@ -130,7 +161,10 @@ test('NL late renewal: within four weeks of expiry no gap; six weeks late a reas
 test('a non-renewable s. 38 permit: an expiry notice, no invitation, and the permit ends on its last day', async () => {
   const today = await h.today(OSLO);
   const validUntil = addDays(addMonths(today, 5), -1);
-  const permit = aPermit(today, validUntil, { jurisdiction: 'NO', s38Limitations: ['not-renewable', 'validity-under-one-year', 'no-basis-for-permanent-permit'] });
+  const permit = aPermit(today, validUntil, {
+    jurisdiction: 'NO',
+    s38Limitations: ['not-renewable', 'validity-under-one-year', 'no-basis-for-permanent-permit'],
+  });
   const handle = await h.startPermit(permit);
   expect(await h.rejection(handle, { ...fileRenewal(today), facts: FACTS.noChild })).toMatch(/not renewable \(Immigration Act \(NO\) s\. 38 fifth paragraph\)/);
   // Sent when a renewable permit would have been invited, three months before expiry.
@@ -159,7 +193,11 @@ test('old-act estate permits: one converts after exactly one year, a contra-indi
   const [first, second] = [await h.startPermit(converts), await h.startPermit(stopped)];
 
   await h.skipPast(startOfDay(anniversary, AMS));
-  const converted = await h.until(() => h.status(first), (s) => s.generation === 1, 'the conversion');
+  const converted = await h.until(
+    () => h.status(first),
+    (s) => s.generation === 1,
+    'the conversion',
+  );
   expect(converted).toMatchObject({
     state: 'valid',
     permit: { restriction: 'voortgezet verblijf', validFrom: anniversary, validUntil: addDays(addYears(anniversary, 5), -1) },
@@ -176,11 +214,20 @@ test('old-act estate permits: one converts after exactly one year, a contra-indi
   expect(conversion!.parsed.text).toContain(`It is valid until ${en(addDays(addYears(anniversary, 5), -1))}.`);
   expect(conversion!.parsed.text).toContain('Vc 2000 B16/7.1');
 
-  const review = await h.until(() => h.status(second), (s) => s.conversion?.status === 'review', 'the contra-indication review');
+  const review = await h.until(
+    () => h.status(second),
+    (s) => s.conversion?.status === 'review',
+    'the contra-indication review',
+  );
   expect(review).toMatchObject({ generation: 0, permit: { restriction: OLD_ACT_ESTATE_RESTRICTION }, conversion: { findings: [{ ground: 'public-order' }] } });
   expect(review.allowedActions).toContain('resolve-contra-indication');
   expect(existsSync(join(h.registerDir, 'reviews', `${stopped.permitNumber}.conversion-review.json`))).toBe(true);
-  const maintained = await h.act(second, { type: 'resolve-contra-indication', decision: 'maintain', grounds: ['Vc 2000 B16/7.1: public order'], actor: CASEWORKER });
+  const maintained = await h.act(second, {
+    type: 'resolve-contra-indication',
+    decision: 'maintain',
+    grounds: ['Vc 2000 B16/7.1: public order'],
+    actor: CASEWORKER,
+  });
   expect(maintained).toMatchObject({ conversion: { status: 'maintained' }, permit: { restriction: OLD_ACT_ESTATE_RESTRICTION } });
   expect(h.subjects(stopped.permitNumber)).toEqual([]);
   await first.terminate('test done');

@@ -30,7 +30,7 @@ export const NL_HOLIDAYS: readonly HolidayRule[] = [
         validFrom: '1980-01-01',
         source: "Queen's Day as celebrated under Queen Beatrix (1980-2013); earlier reigns not modelled",
         name: "Queen's Day (Koninginnedag)",
-        citation: 'Atw art. 3(1) (the day the monarch\'s birthday is celebrated: 30 April, or 29 April when the 30th is a Sunday)',
+        citation: "Atw art. 3(1) (the day the monarch's birthday is celebrated: 30 April, or 29 April when the 30th is a Sunday)",
         dateIn: (year) => {
           const day = `${year}-04-30`;
           return dayOfWeek(day) === 0 ? `${year}-04-29` : day;
@@ -63,84 +63,80 @@ export const NL_CALENDAR: JurisdictionCalendar = {
   holidays: NL_HOLIDAYS,
   decreeDays: DecreeDayFileSchema.parse(decreeDaysFile).days,
   periods: [
-  {
-    kind: 'cure',
-    title: 'Cure period after an evidence request (herstel verzuim)',
-    fromMeans: 'the date of the evidence request letter',
-    dueMeans: 'the last day on which the applicant may supply the missing evidence',
-    versions: [
-      {
-        validFrom: VW2000_IN_FORCE,
-        source: 'Vc 2000 B16/7 and Awb 4:5; two weeks is the office\'s standard term',
-        length: { amount: 14, unit: 'days' },
-        direction: 'forward',
-        extension: 'office-roll',
-        citations: [
-          'Vc 2000 B16/7; Awb 4:5 (cure period after an evidence request, in principle two weeks)',
-          'Office policy: a cure period ending on a Saturday, Sunday or Atw holiday runs on to the next working day, as Atw art. 1(1) does for statutory periods',
-        ],
-      },
-    ],
-  },
-  {
-    kind: 'decision',
-    title: 'Decision period on an application for a regular residence permit',
-    fromMeans: 'the date the application was received',
-    dueMeans: 'the last day on which the decision must be given',
-    versions: [
-      {
-        validFrom: VW2000_IN_FORCE,
-        source: 'Vw 2000 art. 25(1) as enacted (six months); in force until the amendment below',
-        length: { amount: 6, unit: 'months' },
-        direction: 'forward',
-        extension: 'atw',
-        citations: ['Vw 2000 art. 25(1) (text in force 2001-04-01 to 2013-05-31: six months after receipt of the application)'],
-      },
-      {
-        validFrom: '2013-06-01',
-        source:
-          'Vw 2000 art. 25(1) as amended with effect from 2013-06-01 (Wet modern migratiebeleid; amending act and Stb. reference to be verified)',
-        length: { amount: 90, unit: 'days' },
-        direction: 'forward',
-        extension: 'atw',
-        citations: ['Vw 2000 art. 25(1) (90 days after receipt of the application)'],
-      },
-    ],
-  },
-  {
-    kind: 'objection',
-    title: 'Objection period against a decision (bezwaartermijn)',
-    fromMeans: 'the date the decision was sent (announced)',
-    dueMeans: 'the last day on which a notice of objection may be lodged',
-    versions: [
-      {
-        validFrom: VW2000_IN_FORCE,
-        source: 'Vw 2000 art. 69(1); Awb 6:8(1)',
-        length: { amount: 4, unit: 'weeks' },
-        direction: 'forward',
-        extension: 'atw',
-        citations: [
-          'Vw 2000 art. 69(1) (four weeks, in derogation of Awb 6:7)',
-          'Awb 6:8(1) (the period starts on the day after the decision is announced)',
-        ],
-      },
-    ],
-  },
-  {
-    kind: 'renewal-window',
-    title: 'Opening of the renewal window before a permit expires',
-    fromMeans: 'the date the residence permit expires',
-    dueMeans: 'the first day on which the renewal may be filed (the window opens)',
-    versions: [
-      {
-        validFrom: VW2000_IN_FORCE,
-        source: 'IND practice: a renewal may be filed from three months before expiry; no statutory article located (to confirm)',
-        length: { amount: 3, unit: 'months' },
-        direction: 'backward',
-        extension: 'atw',
-        citations: ['IND renewal practice: a renewal application may be filed from three months before the permit expires (statutory basis to be confirmed)'],
-      },
-    ],
-  },
+    {
+      kind: 'cure',
+      title: 'Cure period after an evidence request (herstel verzuim)',
+      fromMeans: 'the date of the evidence request letter',
+      dueMeans: 'the last day on which the applicant may supply the missing evidence',
+      versions: [
+        {
+          validFrom: VW2000_IN_FORCE,
+          source: "Vc 2000 B16/7 and Awb 4:5; two weeks is the office's standard term",
+          length: { amount: 14, unit: 'days' },
+          direction: 'forward',
+          extension: 'office-roll',
+          citations: [
+            'Vc 2000 B16/7; Awb 4:5 (cure period after an evidence request, in principle two weeks)',
+            'Office policy: a cure period ending on a Saturday, Sunday or Atw holiday runs on to the next working day, as Atw art. 1(1) does for statutory periods',
+          ],
+        },
+      ],
+    },
+    {
+      kind: 'decision',
+      title: 'Decision period on an application for a regular residence permit',
+      fromMeans: 'the date the application was received',
+      dueMeans: 'the last day on which the decision must be given',
+      versions: [
+        {
+          validFrom: VW2000_IN_FORCE,
+          source: 'Vw 2000 art. 25(1) as enacted (six months); in force until the amendment below',
+          length: { amount: 6, unit: 'months' },
+          direction: 'forward',
+          extension: 'atw',
+          citations: ['Vw 2000 art. 25(1) (text in force 2001-04-01 to 2013-05-31: six months after receipt of the application)'],
+        },
+        {
+          validFrom: '2013-06-01',
+          source: 'Vw 2000 art. 25(1) as amended with effect from 2013-06-01 (Wet modern migratiebeleid; amending act and Stb. reference to be verified)',
+          length: { amount: 90, unit: 'days' },
+          direction: 'forward',
+          extension: 'atw',
+          citations: ['Vw 2000 art. 25(1) (90 days after receipt of the application)'],
+        },
+      ],
+    },
+    {
+      kind: 'objection',
+      title: 'Objection period against a decision (bezwaartermijn)',
+      fromMeans: 'the date the decision was sent (announced)',
+      dueMeans: 'the last day on which a notice of objection may be lodged',
+      versions: [
+        {
+          validFrom: VW2000_IN_FORCE,
+          source: 'Vw 2000 art. 69(1); Awb 6:8(1)',
+          length: { amount: 4, unit: 'weeks' },
+          direction: 'forward',
+          extension: 'atw',
+          citations: ['Vw 2000 art. 69(1) (four weeks, in derogation of Awb 6:7)', 'Awb 6:8(1) (the period starts on the day after the decision is announced)'],
+        },
+      ],
+    },
+    {
+      kind: 'renewal-window',
+      title: 'Opening of the renewal window before a permit expires',
+      fromMeans: 'the date the residence permit expires',
+      dueMeans: 'the first day on which the renewal may be filed (the window opens)',
+      versions: [
+        {
+          validFrom: VW2000_IN_FORCE,
+          source: 'IND practice: a renewal may be filed from three months before expiry; no statutory article located (to confirm)',
+          length: { amount: 3, unit: 'months' },
+          direction: 'backward',
+          extension: 'atw',
+          citations: ['IND renewal practice: a renewal application may be filed from three months before the permit expires (statutory basis to be confirmed)'],
+        },
+      ],
+    },
   ],
 };

@@ -39,7 +39,9 @@ function renewalCalendar(validUntil: LocalDate): RenewalCalendar {
     due: validUntil,
     dueAt: expiresAt,
     timeZone: TIME_ZONE,
-    citations: ['Vw 2000 art. 26 (a renewal filed after the permit expired gives a permit from the date of filing, unless the lateness cannot be held against the holder)'],
+    citations: [
+      'Vw 2000 art. 26 (a renewal filed after the permit expired gives a permit from the date of filing, unless the lateness cannot be held against the holder)',
+    ],
   };
   return { inviteOn, deadline, remindOn: addDays(validUntil, -RENEWAL_REMINDER_DAYS), expiresAt };
 }
@@ -53,7 +55,11 @@ function renewalTiming(validUntil: LocalDate, filedOn: LocalDate): RenewalTiming
   // Four weeks counted from the day after expiry; by policy, so no Algemene termijnenwet extension.
   const graceEnds = applyPeriod({ jurisdiction: 'NL', from: validUntil, length: { amount: 4, unit: 'weeks' }, direction: 'forward', extension: 'none' }).due;
   if (filedOn <= graceEnds) {
-    return { kind: 'late-no-gap', graceEnds, citation: `${LATE_RENEWAL_POLICY} (filed within four weeks after expiry: the lateness is not held against the holder)` };
+    return {
+      kind: 'late-no-gap',
+      graceEnds,
+      citation: `${LATE_RENEWAL_POLICY} (filed within four weeks after expiry: the lateness is not held against the holder)`,
+    };
   }
   return {
     kind: 'late-gap',
@@ -91,7 +97,7 @@ export const NL_PROCEDURE: Procedure = {
     calendar: renewalCalendar,
     timing: renewalTiming,
     latenessBasis: 'Vw 2000 art. 26',
-    notRenewable: () => 'Vb 2000 art. 3.64 (the permit\'s period of validity)',
+    notRenewable: () => "Vb 2000 art. 3.64 (the permit's period of validity)",
   },
   withdrawal: {
     basis: 'Vw 2000 art. 18(1)(c) and 19 (incorrect information given or information withheld)',

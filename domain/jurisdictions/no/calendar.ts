@@ -43,63 +43,63 @@ export const NO_CALENDAR: JurisdictionCalendar = {
   holidays: NO_HOLIDAYS,
   decreeDays: [],
   periods: [
-  {
-    kind: 'cure',
-    title: 'Cure period after an evidence request (office-set)',
-    fromMeans: 'the date of the evidence request letter',
-    dueMeans: 'the last day on which the applicant may supply the missing evidence',
-    versions: [
-      {
-        validFrom: UTL_IN_FORCE,
-        source: 'Office policy under forvaltningsloven § 17 (the office sets the period); kept for the machines\' shared cure contract',
-        length: { amount: 14, unit: 'days' },
-        direction: 'forward',
-        extension: 'dl149',
-        citations: [
-          'forvaltningsloven § 17 (duty to clarify the case; the office sets a two-week period for missing evidence by policy)',
-          'domstolloven § 149 first paragraph, applied by office policy (a period ending on a Saturday, Sunday or holiday runs on to the next working day)',
-        ],
-      },
-    ],
-  },
-  {
-    kind: 'appeal',
-    title: 'Appeal period against a decision (klagefrist)',
-    fromMeans: 'the date the notification of the decision reached the party',
-    dueMeans: 'the last day on which an appeal may be lodged',
-    versions: [
-      {
-        validFrom: '1970-01-01',
-        source: 'forvaltningsloven § 29 (in force 1970-01-01); domstolloven §§ 148-149 for the computation',
-        length: { amount: 3, unit: 'weeks' },
-        direction: 'forward',
-        extension: 'dl149',
-        citations: [
-          'forvaltningsloven § 29 first paragraph (three weeks from the notification reaching the party)',
-          'domstolloven § 148 (the day of notification is not counted; a period in weeks ends on the same weekday)',
-          'domstolloven § 149 first paragraph (a period ending on a Saturday, Sunday, holiday or 1 or 17 May runs on to the next working day)',
-        ],
-      },
-    ],
-  },
-  {
-    kind: 'renewal',
-    title: 'Latest renewal application that keeps the right to stay',
-    fromMeans: 'the date the residence permit expires',
-    dueMeans: 'the last day on which a renewal application keeps the right to stay on the same terms',
-    versions: [
-      {
-        validFrom: UTL_IN_FORCE,
-        source: 'utlendingsloven (2008) § 61 sixth paragraph, in force 2010-01-01',
-        length: { amount: 1, unit: 'months' },
-        direction: 'backward',
-        extension: 'dl149',
-        citations: [
-          'Immigration Act (utlendingsloven) s. 61 sixth paragraph (a renewal applied for at least one month before expiry keeps the right to stay until decided)',
-          'utlendingsforskriften § 10-25 (a later application is assessed on its merits)',
-        ],
-      },
-    ],
-  },
+    {
+      kind: 'cure',
+      title: 'Cure period after an evidence request (office-set)',
+      fromMeans: 'the date of the evidence request letter',
+      dueMeans: 'the last day on which the applicant may supply the missing evidence',
+      versions: [
+        {
+          validFrom: UTL_IN_FORCE,
+          source: "Office policy under forvaltningsloven § 17 (the office sets the period); kept for the machines' shared cure contract",
+          length: { amount: 14, unit: 'days' },
+          direction: 'forward',
+          extension: 'dl149',
+          citations: [
+            'forvaltningsloven § 17 (duty to clarify the case; the office sets a two-week period for missing evidence by policy)',
+            'domstolloven § 149 first paragraph, applied by office policy (a period ending on a Saturday, Sunday or holiday runs on to the next working day)',
+          ],
+        },
+      ],
+    },
+    {
+      kind: 'appeal',
+      title: 'Appeal period against a decision (klagefrist)',
+      fromMeans: 'the date the notification of the decision reached the party',
+      dueMeans: 'the last day on which an appeal may be lodged',
+      versions: [
+        {
+          validFrom: '1970-01-01',
+          source: 'forvaltningsloven § 29 (in force 1970-01-01); domstolloven §§ 148-149 for the computation',
+          length: { amount: 3, unit: 'weeks' },
+          direction: 'forward',
+          extension: 'dl149',
+          citations: [
+            'forvaltningsloven § 29 first paragraph (three weeks from the notification reaching the party)',
+            'domstolloven § 148 (the day of notification is not counted; a period in weeks ends on the same weekday)',
+            'domstolloven § 149 first paragraph (a period ending on a Saturday, Sunday, holiday or 1 or 17 May runs on to the next working day)',
+          ],
+        },
+      ],
+    },
+    {
+      kind: 'renewal',
+      title: 'Latest renewal application that keeps the right to stay',
+      fromMeans: 'the date the residence permit expires',
+      dueMeans: 'the last day on which a renewal application keeps the right to stay on the same terms',
+      versions: [
+        {
+          validFrom: UTL_IN_FORCE,
+          source: 'utlendingsloven (2008) § 61 sixth paragraph, in force 2010-01-01',
+          length: { amount: 1, unit: 'months' },
+          direction: 'backward',
+          extension: 'dl149',
+          citations: [
+            'Immigration Act (utlendingsloven) s. 61 sixth paragraph (a renewal applied for at least one month before expiry keeps the right to stay until decided)',
+            'utlendingsforskriften § 10-25 (a later application is assessed on its merits)',
+          ],
+        },
+      ],
+    },
   ],
 };

@@ -49,7 +49,8 @@ export const NO_PROCEDURE: Procedure = {
   },
   withdrawal: {
     basis: WITHDRAWAL_BASIS,
-    obstacle: (basis) => (basis === 'incorrect-information' ? null : `a permit is withdrawn on the ground of ${WITHDRAWAL_BASIS}, not because its conditions no longer hold`),
+    obstacle: (basis) =>
+      basis === 'incorrect-information' ? null : `a permit is withdrawn on the ground of ${WITHDRAWAL_BASIS}, not because its conditions no longer hold`,
   },
   milestones: {
     atGrant: () => ({}),

@@ -42,13 +42,26 @@ const EXCEPTIONS = {
     description: 'no incorrect or withheld information that would have led to refusal of the original application (B1/5.3.3)',
   },
   'no-danger-to-national-security': { kind: 'exclusion', paragraph: `${B16_2} tenzij b`, description: 'the applicant is not a danger to national security' },
-  'no-public-order-ground': { kind: 'exclusion', paragraph: `${B16_2} tenzij c`, description: 'the application cannot be refused under Vb 3.86 or 3.87 (B1/5.3.6)' },
-  'main-residence-in-netherlands': { kind: 'exclusion', paragraph: `${B16_2} tenzij d`, description: 'the applicant has not moved their main residence out of the Netherlands (B1/5.3.2)' },
+  'no-public-order-ground': {
+    kind: 'exclusion',
+    paragraph: `${B16_2} tenzij c`,
+    description: 'the application cannot be refused under Vb 3.86 or 3.87 (B1/5.3.6)',
+  },
+  'main-residence-in-netherlands': {
+    kind: 'exclusion',
+    paragraph: `${B16_2} tenzij d`,
+    description: 'the applicant has not moved their main residence out of the Netherlands (B1/5.3.2)',
+  },
 } as const;
 
 export const art350ResidenceAsMinor = defineRule<
   NlFacts,
-  'held-permit-as-minor' | 'stay-with-non-temporary-resident' | 'held-more-than-one-year' | 'born-here-to-non-temporary-parents' | keyof typeof EXCEPTIONS | 'family-tie-not-broken'
+  | 'held-permit-as-minor'
+  | 'stay-with-non-temporary-resident'
+  | 'held-more-than-one-year'
+  | 'born-here-to-non-temporary-parents'
+  | keyof typeof EXCEPTIONS
+  | 'family-tie-not-broken'
 >(
   {
     id: 'nl-vb-3.50-residence-as-minor',
@@ -64,7 +77,8 @@ export const art350ResidenceAsMinor = defineRule<
       'stay-with-non-temporary-resident': {
         kind: 'requirement',
         paragraph: `${B16_2} sub a`,
-        description: 'that permit was for residence with a Dutch national or a foreign national with a non-temporary right (art. 3.5 Vb); the holder of an asylum permit for a fixed period does not count',
+        description:
+          'that permit was for residence with a Dutch national or a foreign national with a non-temporary right (art. 3.5 Vb); the holder of an asylum permit for a fixed period does not count',
       },
       'held-more-than-one-year': { kind: 'requirement', anyOf: 'b', paragraph: `${B16_2} sub b`, description: 'held that permit for longer than a year' },
       'born-here-to-non-temporary-parents': {
@@ -114,7 +128,12 @@ const DUTCH_PARENT = `${B16_2} Nederlandse ouder`;
 
 export const art350DutchParent = defineRule<
   NlFacts,
-  'applicant-is-minor' | 'majority-in-year-after-admission' | 'dutch-parent-established-here' | 'no-incorrect-information' | 'main-residence-in-netherlands' | 'family-tie-not-broken'
+  | 'applicant-is-minor'
+  | 'majority-in-year-after-admission'
+  | 'dutch-parent-established-here'
+  | 'no-incorrect-information'
+  | 'main-residence-in-netherlands'
+  | 'family-tie-not-broken'
 >(
   {
     id: 'nl-vb-3.50-dutch-parent',
@@ -139,7 +158,11 @@ export const art350DutchParent = defineRule<
         paragraph: DUTCH_PARENT,
         description: 'no incorrect or withheld information that would have led to refusal of the original application',
       },
-      'main-residence-in-netherlands': { kind: 'exclusion', paragraph: DUTCH_PARENT, description: 'the applicant has not moved their main residence out of the Netherlands' },
+      'main-residence-in-netherlands': {
+        kind: 'exclusion',
+        paragraph: DUTCH_PARENT,
+        description: 'the applicant has not moved their main residence out of the Netherlands',
+      },
       'family-tie-not-broken': {
         kind: 'waiver',
         paragraph: `${B16_2} Algemeen`,
@@ -151,7 +174,9 @@ export const art350DutchParent = defineRule<
     const majority = eighteenthBirthday(facts);
     const admission = [...facts.permits].filter((p) => !p.asylumTemporary).sort((a, b) => compareDates(a.from, b.from))[0]?.from;
     const majorityInFirstYear =
-      admission !== undefined && compareDates(admission, majority) <= 0 && compareDates(majority, addYears(admission, PERIODS.majorityWithinYearsOfAdmission)) < 0;
+      admission !== undefined &&
+      compareDates(admission, majority) <= 0 &&
+      compareDates(majority, addYears(admission, PERIODS.majorityWithinYearsOfAdmission)) < 0;
     const parents = facts.parents ?? [];
     const dutch = parents.filter((p) => p.status === 'dutch-national');
     const established = dutch.some((p) => p.residesInNetherlands === true);
@@ -165,7 +190,11 @@ export const art350DutchParent = defineRule<
             : 'the Dutch parent is not established in the Netherlands (parents[].residesInNetherlands)';
     const conditions = [
       judge('applicant-is-minor', isMinorOn(facts.applicant.dateOfBirth, onDate), `18th birthday ${majority}`),
-      judge('majority-in-year-after-admission', majorityInFirstYear, admission ? `admitted ${admission}; 18th birthday ${majority}` : 'no admission (no regular permit) given'),
+      judge(
+        'majority-in-year-after-admission',
+        majorityInFirstYear,
+        admission ? `admitted ${admission}; 18th birthday ${majority}` : 'no admission (no regular permit) given',
+      ),
       judge('dutch-parent-established-here', established, parentDetail),
       judge('no-incorrect-information', ...GROUNDS.incorrectInformation(facts)),
       judge('main-residence-in-netherlands', ...GROUNDS.mainResidenceAbroad(facts, onDate)),

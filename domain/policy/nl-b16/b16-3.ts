@@ -8,17 +8,7 @@ import { compareDates, type LocalDate } from '../../calendar/dates';
 import type { NlFacts } from '../../application/nl';
 import { defineRule, failedConditions, routeOutcome } from '../registry';
 import type { ConditionSpec } from '../types';
-import {
-  DOCUMENT_AND_MEANS,
-  GROUNDS,
-  NL_TEXT,
-  PERIODS,
-  describeSponsor,
-  generalConditions,
-  humanitarianReasons,
-  lacks,
-  sponsorIsNonTemporary,
-} from './common';
+import { DOCUMENT_AND_MEANS, GROUNDS, NL_TEXT, PERIODS, describeSponsor, generalConditions, humanitarianReasons, lacks, sponsorIsNonTemporary } from './common';
 import {
   FAMILY_PURPOSES,
   PARTNER_PURPOSES,
@@ -66,13 +56,28 @@ export function permitsOnRelationship(facts: NlFacts, until: LocalDate): Span[] 
 
 const WAIVERS = (paragraph: string, means: string) =>
   ({
-    'travel-document-waived': { kind: 'waiver', paragraph, description: 'granted although the applicant has no (longer a) valid document for crossing borders (in derogation of B1/4.2)' },
-    'means-waived': { kind: 'waiver', paragraph, description: `granted although the applicant, ${means}, has no (longer) sufficient means of subsistence (in derogation of B1/4.3)` },
+    'travel-document-waived': {
+      kind: 'waiver',
+      paragraph,
+      description: 'granted although the applicant has no (longer a) valid document for crossing borders (in derogation of B1/4.2)',
+    },
+    'means-waived': {
+      kind: 'waiver',
+      paragraph,
+      description: `granted although the applicant, ${means}, has no (longer) sufficient means of subsistence (in derogation of B1/4.3)`,
+    },
   }) satisfies Record<string, ConditionSpec>;
 
 export const art351Relationship = defineRule<
   NlFacts,
-  'partner-relationship' | 'main-person-non-temporary-right' | 'relationship-three-years' | 'permit-three-years-on-relationship' | 'renewal-conditions-three-years' | 'travel-document-waived' | 'means-waived' | 'relationship-need-not-be-broken'
+  | 'partner-relationship'
+  | 'main-person-non-temporary-right'
+  | 'relationship-three-years'
+  | 'permit-three-years-on-relationship'
+  | 'renewal-conditions-three-years'
+  | 'travel-document-waived'
+  | 'means-waived'
+  | 'relationship-need-not-be-broken'
 >(
   {
     id: 'nl-vb-3.51-relationship',
@@ -89,13 +94,19 @@ export const art351Relationship = defineRule<
       'main-person-non-temporary-right': {
         kind: 'requirement',
         paragraph: `${B16_3_1} sub a, ad a`,
-        description: 'the main person has a right of residence of a non-temporary nature (not a temporary right such as study or medical treatment, not an asylum permit for a fixed period)',
+        description:
+          'the main person has a right of residence of a non-temporary nature (not a temporary right such as study or medical treatment, not an asylum permit for a fixed period)',
       },
-      'relationship-three-years': { kind: 'requirement', paragraph: `${B16_3_1} sub b, ad b`, description: 'the (marriage) relationship has existed for three years' },
+      'relationship-three-years': {
+        kind: 'requirement',
+        paragraph: `${B16_3_1} sub b, ad b`,
+        description: 'the (marriage) relationship has existed for three years',
+      },
       'permit-three-years-on-relationship': {
         kind: 'requirement',
         paragraph: `${B16_3_1} sub b, ad b`,
-        description: 'held a permit on that (marriage) relationship for at least three years (an earlier relationship with the same main person, followed directly by the marriage or partnership, counts)',
+        description:
+          'held a permit on that (marriage) relationship for at least three years (an earlier relationship with the same main person, followed directly by the marriage or partnership, counts)',
       },
       'renewal-conditions-three-years': {
         kind: 'requirement',
@@ -162,12 +173,21 @@ export const art96TransitionalMarriage = defineRule<
     const r = facts.relationship;
     const marriage = r?.kind === 'marriage' ? r : undefined;
     const firstPartnerPermit = chains(facts.permits, withPurpose(...PARTNER_PURPOSES), onDate)[0];
-    const onMarriage = marriage !== undefined && marriage.previousForm === undefined && (firstPartnerPermit === undefined || compareDates(firstPartnerPermit.from, marriage.start) >= 0);
+    const onMarriage =
+      marriage !== undefined &&
+      marriage.previousForm === undefined &&
+      (firstPartnerPermit === undefined || compareDates(firstPartnerPermit.from, marriage.start) >= 0);
     const ended = marriage?.ended && compareDates(marriage.ended.on, onDate) <= 0 ? marriage.ended : undefined;
     const permits = marriage ? clipFrom(chains(facts.permits, withPurpose(...PARTNER_PURPOSES), ended?.on ?? onDate), marriage.start) : [];
     const held = total(permits);
     const conditions = [
-      judge('marriage-not-relationship', onMarriage, r ? `${r.kind} from ${r.start}${r.previousForm ? `, after a relationship from ${r.previousForm.start}` : ''}; first permit ${firstPartnerPermit?.from ?? 'none'}` : 'no relationship given'),
+      judge(
+        'marriage-not-relationship',
+        onMarriage,
+        r
+          ? `${r.kind} from ${r.start}${r.previousForm ? `, after a relationship from ${r.previousForm.start}` : ''}; first permit ${firstPartnerPermit?.from ?? 'none'}`
+          : 'no relationship given',
+      ),
       judge(
         'marriage-lasted-three-years-before-breakdown',
         ended !== undefined && lastsYears({ from: marriage!.start, to: ended.on }, PERIODS.transitionalMarriageLastedYears),
@@ -197,7 +217,12 @@ const B16_3_2 = 'Vc 2000 B16/3.2';
 
 export const art351ExtendedFamily = defineRule<
   NlFacts,
-  'extended-family-or-elderly-permit-three-years' | 'main-person-non-temporary-right' | 'renewal-conditions-three-years' | 'travel-document-waived' | 'means-waived' | 'family-tie-need-not-be-broken'
+  | 'extended-family-or-elderly-permit-three-years'
+  | 'main-person-non-temporary-right'
+  | 'renewal-conditions-three-years'
+  | 'travel-document-waived'
+  | 'means-waived'
+  | 'family-tie-need-not-be-broken'
 >(
   {
     id: 'nl-vb-3.51-extended-family',
@@ -216,7 +241,11 @@ export const art351ExtendedFamily = defineRule<
         paragraph: `${B16_3_2} sub a`,
         description: 'the permit was for residence with a main person with a right of a non-temporary nature',
       },
-      'renewal-conditions-three-years': { kind: 'requirement', paragraph: `${B16_3_2} sub b`, description: 'met the conditions for renewing that permit for three years' },
+      'renewal-conditions-three-years': {
+        kind: 'requirement',
+        paragraph: `${B16_3_2} sub b`,
+        description: 'met the conditions for renewing that permit for three years',
+      },
       ...WAIVERS(B16_3_2, 'alone or together with the main person'),
       'family-tie-need-not-be-broken': { kind: 'waiver', paragraph: B16_3_2, description: 'the actual family tie need not be broken' },
     },
@@ -232,7 +261,11 @@ export const art351ExtendedFamily = defineRule<
       ...generalConditions(facts, onDate, DOCUMENT_AND_MEANS),
       judge('travel-document-waived', ...lacks.travelDocument(facts)),
       judge('means-waived', ...lacks.means(facts)),
-      judge('family-tie-need-not-be-broken', tieIntact, facts.relationship ? (tieIntact ? 'the family tie continues' : `ended ${facts.relationship.ended!.on}`) : 'no family relationship given'),
+      judge(
+        'family-tie-need-not-be-broken',
+        tieIntact,
+        facts.relationship ? (tieIntact ? 'the family tie continues' : `ended ${facts.relationship.ended!.on}`) : 'no family relationship given',
+      ),
     ];
     return { outcome: routeOutcome(conditions, 'policy-grants'), conditions };
   },
@@ -261,7 +294,11 @@ export const art351DeathOfMainPerson = defineRule<
     includes: ['nl-b16-1-general-conditions'],
     conditions: {
       'main-person-died': { kind: 'requirement', paragraph: B16_3_3, description: 'the main person has died' },
-      'family-tie-broken-by-death': { kind: 'requirement', paragraph: B16_3_3, description: 'the family tie was broken by that death (it lasted until the death)' },
+      'family-tie-broken-by-death': {
+        kind: 'requirement',
+        paragraph: B16_3_3,
+        description: 'the family tie was broken by that death (it lasted until the death)',
+      },
       'family-permit-at-death': {
         kind: 'requirement',
         paragraph: B16_3_3,
@@ -275,16 +312,29 @@ export const art351DeathOfMainPerson = defineRule<
       'not-admitted-under-elderly-policy': {
         kind: 'requirement',
         paragraph: B16_3_3,
-        description: 'residence was not granted under the elderly policy (B2/7); if it was, the power is not used as a rule and other compelling reasons must be put forward and examined',
+        description:
+          'residence was not granted under the elderly policy (B2/7); if it was, the power is not used as a rule and other compelling reasons must be put forward and examined',
       },
       'no-incorrect-information': {
         kind: 'exclusion',
         paragraph: B16_3_3,
         description: 'no incorrect or withheld information that led to the grant of the permit (B1/5.3.3)',
       },
-      'main-residence-in-netherlands': { kind: 'exclusion', paragraph: B16_3_3, description: 'the applicant has not moved their main residence out of the Netherlands' },
-      'travel-document-waived': { kind: 'waiver', paragraph: B16_3_3, description: 'not refused because the applicant has no valid document for crossing borders (in derogation of B1/4.2)' },
-      'means-waived': { kind: 'waiver', paragraph: B16_3_3, description: 'not refused because the applicant has no sufficient, lasting means of subsistence (in derogation of B1/4.3)' },
+      'main-residence-in-netherlands': {
+        kind: 'exclusion',
+        paragraph: B16_3_3,
+        description: 'the applicant has not moved their main residence out of the Netherlands',
+      },
+      'travel-document-waived': {
+        kind: 'waiver',
+        paragraph: B16_3_3,
+        description: 'not refused because the applicant has no valid document for crossing borders (in derogation of B1/4.2)',
+      },
+      'means-waived': {
+        kind: 'waiver',
+        paragraph: B16_3_3,
+        description: 'not refused because the applicant has no sufficient, lasting means of subsistence (in derogation of B1/4.3)',
+      },
       'no-other-humanitarian-reasons-needed': {
         kind: 'waiver',
         paragraph: B16_3_3,
@@ -296,14 +346,23 @@ export const art351DeathOfMainPerson = defineRule<
     const s = facts.sponsor;
     const died = s?.status === 'deceased' && compareDates(s.diedOn, onDate) <= 0 ? s.diedOn : undefined;
     const r = facts.relationship;
-    const lastedUntilDeath = died !== undefined && r !== undefined && compareDates(relationshipStart(facts)!, died) <= 0 && (!r.ended || compareDates(r.ended.on, died) >= 0);
+    const lastedUntilDeath =
+      died !== undefined && r !== undefined && compareDates(relationshipStart(facts)!, died) <= 0 && (!r.ended || compareDates(r.ended.on, died) >= 0);
     const permitAtDeath = died !== undefined ? permitOn(facts.permits.filter(withPurpose(...FAMILY_PURPOSES)), died) : undefined;
     const elderly = facts.permits.some(withPurpose('elderly-policy'));
     const reasons = humanitarianReasons(facts);
     const conditions = [
       judge('main-person-died', died !== undefined, died ? `died ${died}` : describeSponsor(facts)),
-      judge('family-tie-broken-by-death', lastedUntilDeath, r ? `${r.kind} from ${r.start}${r.ended ? `, ended ${r.ended.on} (${r.ended.how})` : ''}` : 'no relationship given'),
-      judge('family-permit-at-death', permitAtDeath !== undefined, permitAtDeath ? `${permitAtDeath.purpose} ${permitAtDeath.from} to ${permitAtDeath.to}` : 'none'),
+      judge(
+        'family-tie-broken-by-death',
+        lastedUntilDeath,
+        r ? `${r.kind} from ${r.start}${r.ended ? `, ended ${r.ended.on} (${r.ended.how})` : ''}` : 'no relationship given',
+      ),
+      judge(
+        'family-permit-at-death',
+        permitAtDeath !== undefined,
+        permitAtDeath ? `${permitAtDeath.purpose} ${permitAtDeath.from} to ${permitAtDeath.to}` : 'none',
+      ),
       judge('main-person-non-temporary-right', sponsorIsNonTemporary(facts), describeSponsor(facts)),
       judge('not-admitted-under-elderly-policy', !elderly, elderly ? 'admitted under the elderly policy' : undefined),
       judge('no-incorrect-information', ...GROUNDS.incorrectInformation(facts)),

@@ -20,14 +20,24 @@ export function medicalFacts(facts: NlFacts, onDate: LocalDate, purpose: NlPermi
   const renewal = renewalSpan(facts, onDate);
   return {
     threeYears: [lastsYears(total(spans), PERIODS.medicalPermitYears), describeSpans(spans)] as [boolean, string],
-    anotherYear: [lastsAnotherYear, m === undefined ? 'no medical facts given' : m.stillNeeded ? `needed until ${m.expectedUntil}; a year from ${onDate} runs to ${yearEnds}` : 'no longer needed'] as [boolean, string],
+    anotherYear: [
+      lastsAnotherYear,
+      m === undefined
+        ? 'no medical facts given'
+        : m.stillNeeded
+          ? `needed until ${m.expectedUntil}; a year from ${onDate} runs to ${yearEnds}`
+          : 'no longer needed',
+    ] as [boolean, string],
     wholePeriod: [covers(renewal, spans), `renewal conditions met ${describeSpan(renewal)}; permits ${describeSpans(spans)}`] as [boolean, string],
   };
 }
 
 const B16_4 = 'Vc 2000 B16/4';
 
-export const art351MedicalTreatment = defineRule<NlFacts, 'medical-treatment-permit-three-years' | 'treatment-needed-one-more-year' | 'renewal-conditions-whole-period'>(
+export const art351MedicalTreatment = defineRule<
+  NlFacts,
+  'medical-treatment-permit-three-years' | 'treatment-needed-one-more-year' | 'renewal-conditions-whole-period'
+>(
   {
     id: 'nl-vb-3.51-medical-treatment',
     ...NL_TEXT,
@@ -39,7 +49,7 @@ export const art351MedicalTreatment = defineRule<NlFacts, 'medical-treatment-per
       'treatment-needed-one-more-year': {
         kind: 'requirement',
         paragraph: B16_4,
-        description: 'in the minister\'s judgement the medical treatment will still be needed for at least one more year',
+        description: "in the minister's judgement the medical treatment will still be needed for at least one more year",
       },
       'renewal-conditions-whole-period': {
         kind: 'requirement',

@@ -21,7 +21,10 @@ export function amvReferenceDate(facts: NlFacts): LocalDate | undefined {
     .at(-1);
 }
 
-export const art351UnaccompaniedMinor = defineRule<NlFacts, 'amv-permit-three-years' | 'minor-on-reference-date' | 'meets-amv-policy-conditions' | 'issue-w2-document' | 'late-application'>(
+export const art351UnaccompaniedMinor = defineRule<
+  NlFacts,
+  'amv-permit-three-years' | 'minor-on-reference-date' | 'meets-amv-policy-conditions' | 'issue-w2-document' | 'late-application'
+>(
   {
     id: 'nl-vb-3.51-unaccompanied-minor',
     ...NL_TEXT,
@@ -32,7 +35,8 @@ export const art351UnaccompaniedMinor = defineRule<NlFacts, 'amv-permit-three-ye
       'amv-permit-three-years': {
         kind: 'requirement',
         paragraph: `${B16_5} sub a`,
-        description: 'held a regular fixed-term permit "verblijf als Amv" for three years by the reference date (time on an asylum permit for a fixed period does not count)',
+        description:
+          'held a regular fixed-term permit "verblijf als Amv" for three years by the reference date (time on an asylum permit for a fixed period does not count)',
       },
       'minor-on-reference-date': {
         kind: 'requirement',
@@ -47,7 +51,8 @@ export const art351UnaccompaniedMinor = defineRule<NlFacts, 'amv-permit-three-ye
       'issue-w2-document': {
         kind: 'note',
         paragraph: B16_5,
-        description: 'while the decision is pending, issue the residence document of annex 7f2 VV (W2), since the applicant has no valid document for crossing borders',
+        description:
+          'while the decision is pending, issue the residence document of annex 7f2 VV (W2), since the applicant has no valid document for crossing borders',
       },
       'late-application': {
         kind: 'note',
@@ -68,11 +73,19 @@ export const art351UnaccompaniedMinor = defineRule<NlFacts, 'amv-permit-three-ye
         reference !== undefined && isMinorOn(facts.applicant.dateOfBirth, reference),
         reference ? `reference date ${reference}; 18th birthday ${eighteenthBirthday(facts)}` : 'no Amv permit given',
       ),
-      judge('meets-amv-policy-conditions', meets === true, meets === undefined ? 'not established (unaccompaniedMinor.meetsPolicyConditions)' : meets ? 'met' : 'not met'),
+      judge(
+        'meets-amv-policy-conditions',
+        meets === true,
+        meets === undefined ? 'not established (unaccompaniedMinor.meetsPolicyConditions)' : meets ? 'met' : 'not met',
+      ),
       // "er overigens geen gronden voor weigering zijn" (sub d), on the reference date.
       ...generalConditions(facts, reference ?? onDate),
       judge('issue-w2-document', reference !== undefined && facts.travelDocument.status === 'none'),
-      judge('late-application', reference !== undefined && compareDates(filed, reference) > 0, reference ? `filed ${filed}; Amv permit valid until ${reference}` : undefined),
+      judge(
+        'late-application',
+        reference !== undefined && compareDates(filed, reference) > 0,
+        reference ? `filed ${filed}; Amv permit valid until ${reference}` : undefined,
+      ),
     ];
     return { outcome: routeOutcome(conditions, 'policy-grants'), conditions, ...(reference ? { effects: { referenceDate: reference } } : {}) };
   },
@@ -86,7 +99,10 @@ export function art94ContinuedResidenceFrom(dateOfBirth: LocalDate): LocalDate {
   return compareDates(majority, PERIODS.amvPolicyFrom) < 0 ? PERIODS.amvPolicyFrom : majority;
 }
 
-export const art94TransitionalAmv = defineRule<NlFacts, 'first-asylum-decision-grants-amv-permit' | 'qualifies-under-amv-policy' | 'continued-residence-date-reached' | 'asylum-application-counts'>(
+export const art94TransitionalAmv = defineRule<
+  NlFacts,
+  'first-asylum-decision-grants-amv-permit' | 'qualifies-under-amv-policy' | 'continued-residence-date-reached' | 'asylum-application-counts'
+>(
   {
     id: 'nl-vb-9.4-transitional-amv',
     ...NL_TEXT,
@@ -99,16 +115,22 @@ export const art94TransitionalAmv = defineRule<NlFacts, 'first-asylum-decision-g
         paragraph: B16_5_1,
         description: 'a first decision on the asylum application grants, ex officio, a permit under the Amv policy',
       },
-      'qualifies-under-amv-policy': { kind: 'requirement', paragraph: B16_5_1, description: 'the applicant qualifies for residence under the Amv policy then in force' },
+      'qualifies-under-amv-policy': {
+        kind: 'requirement',
+        paragraph: B16_5_1,
+        description: 'the applicant qualifies for residence under the Amv policy then in force',
+      },
       'continued-residence-date-reached': {
         kind: 'requirement',
         paragraph: B16_5_1,
-        description: 'the day continued residence starts has come: 4 January 2001 for one who turned 18 before that day, otherwise the 18th birthday (the Amv permit runs until the day before)',
+        description:
+          'the day continued residence starts has come: 4 January 2001 for one who turned 18 before that day, otherwise the 18th birthday (the Amv permit runs until the day before)',
       },
       'asylum-application-counts': {
         kind: 'note',
         paragraph: B16_5_1,
-        description: 'the applicant is already 18 at the first decision: the asylum application also counts as the application for continued residence; no separate application is needed',
+        description:
+          'the applicant is already 18 at the first decision: the asylum application also counts as the application for continued residence; no separate application is needed',
       },
     },
   },
@@ -151,7 +173,11 @@ export const art352AccompaniedMinor = defineRule<
         paragraph: `${ACCOMPANIED}; Uitgeprocedeerde meerderjarigen`,
         description: 'filed the second application before the 18th birthday (the provision does not apply to one already of age when applying)',
       },
-      'earlier-application-from-2001-01-04': { kind: 'requirement', paragraph: ACCOMPANIED, description: 'the earlier asylum application dates from 4 January 2001 or later' },
+      'earlier-application-from-2001-01-04': {
+        kind: 'requirement',
+        paragraph: ACCOMPANIED,
+        description: 'the earlier asylum application dates from 4 January 2001 or later',
+      },
       'refused-as-accompanied': {
         kind: 'requirement',
         paragraph: ACCOMPANIED,
@@ -170,19 +196,29 @@ export const art352AccompaniedMinor = defineRule<
       'qualifying-day-reached': {
         kind: 'requirement',
         paragraph: ACCOMPANIED,
-        description: 'the day has come on which the applicant comes of age, or would have qualified under art. 3.51 Vb had the first decision followed the new view',
+        description:
+          'the day has come on which the applicant comes of age, or would have qualified under art. 3.51 Vb had the first decision followed the new view',
       },
     },
   },
   (facts, onDate, judge) => {
     const a = facts.accompaniedMinor;
     const majority = eighteenthBirthday(facts);
-    const qualifyingDay = a?.wouldHaveQualifiedUnder351On && compareDates(a.wouldHaveQualifiedUnder351On, majority) < 0 ? a.wouldHaveQualifiedUnder351On : majority;
+    const qualifyingDay =
+      a?.wouldHaveQualifiedUnder351On && compareDates(a.wouldHaveQualifiedUnder351On, majority) < 0 ? a.wouldHaveQualifiedUnder351On : majority;
     const amv = facts.permits.some(isAmvPermit);
     const conditions = [
       judge('holds-amv-permit', amv, amv ? undefined : 'no Amv permit given'),
-      judge('second-application-before-eighteen', a !== undefined && compareDates(a.secondApplicationOn, majority) < 0, a ? `second application ${a.secondApplicationOn}; 18th birthday ${majority}` : 'not claimed (accompaniedMinor)'),
-      judge('earlier-application-from-2001-01-04', a !== undefined && compareDates(a.earlierAsylumApplicationOn, PERIODS.amvPolicyFrom) >= 0, a ? `earlier application ${a.earlierAsylumApplicationOn}` : undefined),
+      judge(
+        'second-application-before-eighteen',
+        a !== undefined && compareDates(a.secondApplicationOn, majority) < 0,
+        a ? `second application ${a.secondApplicationOn}; 18th birthday ${majority}` : 'not claimed (accompaniedMinor)',
+      ),
+      judge(
+        'earlier-application-from-2001-01-04',
+        a !== undefined && compareDates(a.earlierAsylumApplicationOn, PERIODS.amvPolicyFrom) >= 0,
+        a ? `earlier application ${a.earlierAsylumApplicationOn}` : undefined,
+      ),
       judge('refused-as-accompanied', a?.refusedAsAccompaniedMinor === true),
       judge('would-have-qualified-ex-tunc', a?.wouldHaveQualifiedExTunc === true),
       judge('would-have-qualified-for-continued-residence', a?.wouldHaveQualifiedForContinuedResidence === true),
@@ -203,7 +239,11 @@ export const art352AdultExBama = defineRule<NlFacts, 'holds-ex-bama-permit' | 'a
     title: 'Change of the permit "verblijf als meerderjarige ex-bama" at its first renewal',
     includes: ['nl-b16-1-general-conditions'],
     conditions: {
-      'holds-ex-bama-permit': { kind: 'requirement', paragraph: EX_BAMA, description: 'holds a permit under the restriction "verblijf als meerderjarige ex-bama"' },
+      'holds-ex-bama-permit': {
+        kind: 'requirement',
+        paragraph: EX_BAMA,
+        description: 'holds a permit under the restriction "verblijf als meerderjarige ex-bama"',
+      },
       'at-first-renewal': {
         kind: 'requirement',
         paragraph: EX_BAMA,

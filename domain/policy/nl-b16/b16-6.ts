@@ -34,7 +34,11 @@ export const art351NotAtFault = defineRule<NlFacts, 'not-at-fault-permit-three-y
     const meets = facts.notAtFault?.stillMeetsPolicyConditions;
     const conditions = [
       judge('not-at-fault-permit-three-years', lastsYears(total(spans), PERIODS.notAtFaultPermitYears), describeSpans(spans)),
-      judge('still-meets-not-at-fault-policy', meets === true, meets === undefined ? 'not established (notAtFault.stillMeetsPolicyConditions)' : meets ? 'met' : 'not met'),
+      judge(
+        'still-meets-not-at-fault-policy',
+        meets === true,
+        meets === undefined ? 'not established (notAtFault.stillMeetsPolicyConditions)' : meets ? 'met' : 'not met',
+      ),
       // "er overigens geen gronden voor weigering zijn" (sub c).
       ...generalConditions(facts, onDate),
     ];

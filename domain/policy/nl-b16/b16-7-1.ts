@@ -34,7 +34,11 @@ export const b16OldActEstate = defineRule<NlFacts, 'estate-permit-one-year' | 'n
         paragraph: B16_7_1,
         description: 'has held the permit "afwikkeling nalatenschap oude Vreemdelingenwet" (granted ex officio, art. 3.6 Vb) for one year, its first renewal',
       },
-      'no-contra-indication': { kind: 'exclusion', paragraph: B16_7_1, description: 'no contra-indication (every refusal ground recorded in the facts counts as one)' },
+      'no-contra-indication': {
+        kind: 'exclusion',
+        paragraph: B16_7_1,
+        description: 'no contra-indication (every refusal ground recorded in the facts counts as one)',
+      },
       'ex-officio': { kind: 'note', paragraph: B16_7_1, description: 'the change is made ex officio: the holder need not apply' },
     },
   },

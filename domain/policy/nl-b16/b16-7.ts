@@ -14,16 +14,7 @@ import { addDays, addYears, compareDates, type LocalDate } from '../../calendar/
 import type { NlFacts } from '../../application/nl';
 import { defineRule, routeOutcome, selectInForce } from '../registry';
 import type { Rule, RuleResult } from '../types';
-import {
-  CURE_NOTE,
-  DOCUMENT_AND_MEANS,
-  NL_TEXT,
-  PERIODS,
-  claimNotSubstantiated,
-  generalConditions,
-  humanitarianReasons,
-  lacks,
-} from './common';
+import { CURE_NOTE, DOCUMENT_AND_MEANS, NL_TEXT, PERIODS, claimNotSubstantiated, generalConditions, humanitarianReasons, lacks } from './common';
 import { art350DutchParent, art350ResidenceAsMinor } from './b16-2';
 import { art351DeathOfMainPerson, art351ExtendedFamily, art351Relationship, art96TransitionalMarriage, permitsOnRelationship } from './b16-3';
 import { art351MedicalTreatment, medicalFacts } from './b16-4';
@@ -66,7 +57,11 @@ export const art352Humanitarian = defineRule<NlFacts, 'no-route-of-3.50-or-3.51'
         paragraph: `${B16_7}; B16/1`,
         description: 'the applicant does not qualify for continued residence under art. 3.50 or 3.51 Vb (B16/2 to B16/6)',
       },
-      'reasons-put-forward': { kind: 'factor', paragraph: `${B16_7}; B16/1`, description: 'compelling reasons of a humanitarian nature put forward by the applicant' },
+      'reasons-put-forward': {
+        kind: 'factor',
+        paragraph: `${B16_7}; B16/1`,
+        description: 'compelling reasons of a humanitarian nature put forward by the applicant',
+      },
     },
   },
   (facts, onDate, judge) => {
@@ -88,8 +83,9 @@ function violenceProven(facts: NlFacts): [boolean, string] {
   if (!v.relationshipEndedBecauseOfViolence) return [false, 'the violence did not lead to the actual breakdown of the relationship'];
   const e = v.evidence;
   if (!e.doctorStatement) return [false, 'no statement of a (confidential) doctor'];
-  if (e.policeReport) return [true, 'police record of the report and a doctor\'s statement'];
-  if (v.prosecutedExOfficio && e.prosecutorOrPoliceStatement) return [true, 'ex officio prosecution: statement of the public prosecutor or police and a doctor\'s statement'];
+  if (e.policeReport) return [true, "police record of the report and a doctor's statement"];
+  if (v.prosecutedExOfficio && e.prosecutorOrPoliceStatement)
+    return [true, "ex officio prosecution: statement of the public prosecutor or police and a doctor's statement"];
   return [false, v.prosecutedExOfficio ? 'ex officio prosecution, but no statement of the public prosecutor or the police' : 'no police record of the report'];
 }
 
@@ -126,7 +122,11 @@ export const art352Relationship = defineRule<
     title: 'Compelling humanitarian reasons after a (marriage) relationship ended within three years of admission',
     includes: ['nl-b16-1-general-conditions'],
     conditions: {
-      'residence-on-relationship': { kind: 'requirement', paragraph: RELATIONSHIP, description: 'residence was granted on a marriage, registered partnership or relationship with the main person' },
+      'residence-on-relationship': {
+        kind: 'requirement',
+        paragraph: RELATIONSHIP,
+        description: 'residence was granted on a marriage, registered partnership or relationship with the main person',
+      },
       'broken-within-three-years-of-admission': {
         kind: 'requirement',
         paragraph: RELATIONSHIP,
@@ -160,12 +160,13 @@ export const art352Relationship = defineRule<
         kind: 'factor',
         paragraph: `${RELATIONSHIP} sub e, ad e`,
         description:
-          'e. (sexual) violence within the family, proven: it led to the actual breakdown of the relationship and is shown by a police record of the report and a statement of a (confidential) doctor, or, where the public prosecutor prosecuted ex officio, a statement of the prosecutor or the police and a doctor\'s statement; heavy weight (from 17 October 2003)',
+          "e. (sexual) violence within the family, proven: it led to the actual breakdown of the relationship and is shown by a police record of the report and a statement of a (confidential) doctor, or, where the public prosecutor prosecuted ex officio, a statement of the prosecutor or the police and a doctor's statement; heavy weight (from 17 October 2003)",
       },
       'violence-weighed-as-circumstance': {
         kind: 'factor',
         paragraph: `${RELATIONSHIP} ad e`,
-        description: '(sexual) violence put forward that is not factor e (not shown in the way the text requires, or before the regulation applied), weighed in the combination of reasons',
+        description:
+          '(sexual) violence put forward that is not factor e (not shown in the way the text requires, or before the regulation applied), weighed in the combination of reasons',
       },
       'reasons-put-forward': { kind: 'factor', paragraph: RELATIONSHIP, description: 'the compelling humanitarian reasons the applicant states' },
       'other-factors-not-examined': {
@@ -176,7 +177,8 @@ export const art352Relationship = defineRule<
       'ambtsbericht-may-be-requested': {
         kind: 'note',
         paragraph: `${RELATIONSHIP} ad a, b en c`,
-        description: 'on the information given about factors a to c, an individual official report (ambtsbericht) may be requested from the Ministry of Foreign Affairs (request-ambtsbericht)',
+        description:
+          'on the information given about factors a to c, an individual official report (ambtsbericht) may be requested from the Ministry of Foreign Affairs (request-ambtsbericht)',
       },
       'offer-cure-period': {
         kind: 'note',
@@ -207,16 +209,26 @@ export const art352Relationship = defineRule<
     const [notSubstantiated, substantiation] = claimNotSubstantiated(facts);
     const conditions = [
       judge('residence-on-relationship', permits.length > 0, r ? `${r.kind}; permits ${describeSpans(permits)}` : 'no relationship given'),
-      judge('broken-within-three-years-of-admission', withinYearsOfAdmission(admission, ended?.on), `admitted ${admission ?? 'never'}; ${ended ? `broken ${ended.on}` : 'not broken'}`),
+      judge(
+        'broken-within-three-years-of-admission',
+        withinYearsOfAdmission(admission, ended?.on),
+        `admitted ${admission ?? 'never'}; ${ended ? `broken ${ended.on}` : 'not broken'}`,
+      ),
       judge('not-broken-by-death', ended !== undefined && ended.how !== 'death-of-main-person', ended ? ended.how : 'not broken'),
       judge('a-single-women', factorA !== null, factorA ?? undefined),
       judge('b-position-of-women', factorB !== null, factorB ?? undefined),
-      judge('c-no-acceptable-reception', factorC, f.acceptableReceptionAvailable === undefined ? 'not assessed' : factorC ? 'no acceptable reception' : 'acceptable reception available'),
+      judge(
+        'c-no-acceptable-reception',
+        factorC,
+        f.acceptableReceptionAvailable === undefined ? 'not assessed' : factorC ? 'no acceptable reception' : 'acceptable reception available',
+      ),
       judge('left-behind-without-documents', (f.leftBehindWithoutDocuments ?? null) !== null, f.leftBehindWithoutDocuments ?? undefined),
       judge(
         'd-care-for-children',
         children != null && (children.bornInNetherlands || children.inEducation),
-        children ? `children born in the Netherlands: ${children.bornInNetherlands ? 'yes' : 'no'}; in education: ${children.inEducation ? 'yes' : 'no'}` : undefined,
+        children
+          ? `children born in the Netherlands: ${children.bornInNetherlands ? 'yes' : 'no'}; in education: ${children.inEducation ? 'yes' : 'no'}`
+          : undefined,
       ),
       judge('d-rootedness', (f.rootedness ?? null) !== null, f.rootedness ?? undefined),
       judge(
@@ -232,7 +244,11 @@ export const art352Relationship = defineRule<
       judge('offer-cure-period', notSubstantiated, substantiation),
       ...generalConditions(facts, onDate),
     ];
-    return { outcome: routeOutcome(conditions, 'humanitarian-assessment-needed'), conditions, ...(e ? { notes: ['proven violence within the family carries heavy weight; factors a to d need not be examined'] } : {}) };
+    return {
+      outcome: routeOutcome(conditions, 'humanitarian-assessment-needed'),
+      conditions,
+      ...(e ? { notes: ['proven violence within the family carries heavy weight; factors a to d need not be examined'] } : {}),
+    };
   },
 );
 
@@ -240,7 +256,11 @@ const EXTENDED = `${B16_7} Verruimde gezinshereniging en ouderenbeleid`;
 
 export const art352ExtendedFamily = defineRule<
   NlFacts,
-  'admitted-extended-family-or-elderly' | 'conditions-ended-within-three-years' | 'violence-proven-within-three-years' | 'reasons-put-forward' | 'offer-cure-period'
+  | 'admitted-extended-family-or-elderly'
+  | 'conditions-ended-within-three-years'
+  | 'violence-proven-within-three-years'
+  | 'reasons-put-forward'
+  | 'offer-cure-period'
 >(
   {
     id: 'nl-vb-3.52-extended-family',
@@ -263,7 +283,7 @@ export const art352ExtendedFamily = defineRule<
         kind: 'factor',
         paragraph: EXTENDED,
         description:
-          'proven (sexual) violence within the family led, within three years after admission, to the breaking of the family relationship (police record of the report and a doctor\'s statement, or, after ex officio prosecution, a statement of the prosecutor or police and a doctor\'s statement): the applicant then qualifies',
+          "proven (sexual) violence within the family led, within three years after admission, to the breaking of the family relationship (police record of the report and a doctor's statement, or, after ex officio prosecution, a statement of the prosecutor or police and a doctor's statement): the applicant then qualifies",
       },
       'reasons-put-forward': { kind: 'factor', paragraph: EXTENDED, description: 'the compelling humanitarian reasons the applicant states' },
       'offer-cure-period': {
@@ -284,7 +304,11 @@ export const art352ExtendedFamily = defineRule<
     const [notSubstantiated, substantiation] = claimNotSubstantiated(facts);
     const conditions = [
       judge('admitted-extended-family-or-elderly', permits.length > 0, describeSpans(permits)),
-      judge('conditions-ended-within-three-years', withinYearsOfAdmission(admission, ended), `admitted ${admission ?? 'never'}; conditions no longer met ${ended ?? 'not given'}`),
+      judge(
+        'conditions-ended-within-three-years',
+        withinYearsOfAdmission(admission, ended),
+        `admitted ${admission ?? 'never'}; conditions no longer met ${ended ?? 'not given'}`,
+      ),
       judge('violence-proven-within-three-years', violence, proven ? `${proof}; family relationship broken ${tieBrokenOn ?? 'not given'}` : proof),
       judge('reasons-put-forward', ...reasonsDetail(facts)),
       judge('offer-cure-period', notSubstantiated && !violence, substantiation),
@@ -296,7 +320,10 @@ export const art352ExtendedFamily = defineRule<
 
 const EMERGENCY = `${B16_7} Medische noodsituatie`;
 
-export const art352MedicalEmergency = defineRule<NlFacts, 'medical-emergency-permit-three-years' | 'emergency-lasts-one-more-year' | 'renewal-conditions-whole-period'>(
+export const art352MedicalEmergency = defineRule<
+  NlFacts,
+  'medical-emergency-permit-three-years' | 'emergency-lasts-one-more-year' | 'renewal-conditions-whole-period'
+>(
   {
     id: 'nl-vb-3.52-medical-emergency',
     ...NL_TEXT,
@@ -304,11 +331,15 @@ export const art352MedicalEmergency = defineRule<NlFacts, 'medical-emergency-per
     title: 'Continued residence after three years of residence because of a medical emergency',
     includes: ['nl-b16-1-general-conditions'],
     conditions: {
-      'medical-emergency-permit-three-years': { kind: 'requirement', paragraph: EMERGENCY, description: 'held a permit "verblijf vanwege medische noodsituatie" for three years' },
+      'medical-emergency-permit-three-years': {
+        kind: 'requirement',
+        paragraph: EMERGENCY,
+        description: 'held a permit "verblijf vanwege medische noodsituatie" for three years',
+      },
       'emergency-lasts-one-more-year': {
         kind: 'requirement',
         paragraph: EMERGENCY,
-        description: 'in the minister\'s judgement the medical emergency will last at least one more year',
+        description: "in the minister's judgement the medical emergency will last at least one more year",
       },
       'renewal-conditions-whole-period': {
         kind: 'requirement',
@@ -343,17 +374,26 @@ function traffickingFacts(facts: NlFacts, onDate: LocalDate) {
     victim: [t?.role === 'victim', t ? t.role : 'no trafficking facts given'] as [boolean, string],
     cooperated: [t !== undefined && t.cooperated !== false, t?.cooperated === false ? 'did not cooperate' : undefined] as [boolean, string | undefined],
     judgment,
-    final: [judgment?.final === true, judgment ? `judgment ${judgment.on}${judgment.final ? ', irrevocable' : ', not yet irrevocable'}` : `criminal case: ${c?.status ?? 'none'}`] as [boolean, string],
+    final: [
+      judgment?.final === true,
+      judgment ? `judgment ${judgment.on}${judgment.final ? ', irrevocable' : ', not yet irrevocable'}` : `criminal case: ${c?.status ?? 'none'}`,
+    ] as [boolean, string],
     copy: [t?.judgmentCopySubmitted === true, t?.judgmentCopySubmitted ? 'submitted' : 'no copy of the judgment submitted'] as [boolean, string],
     running: c?.status === 'investigation' || c?.status === 'prosecution' || (c?.status === 'judgment' && !c.final),
-    caseStatus: c === undefined ? 'no criminal case given' : c.status === 'judgment' ? `judgment of ${c.on}${c.final ? ', irrevocable' : ', not yet irrevocable'}` : c.status,
+    caseStatus:
+      c === undefined
+        ? 'no criminal case given'
+        : c.status === 'judgment'
+          ? `judgment of ${c.on}${c.final ? ', irrevocable' : ', not yet irrevocable'}`
+          : c.status,
   };
 }
 
 const B9_PERMIT = {
   kind: 'requirement',
   paragraph: TRAFFICKING,
-  description: 'a victim or witness-declarant of human trafficking who was allowed to stay for the duration and in the interest of the criminal proceedings (B9 permit)',
+  description:
+    'a victim or witness-declarant of human trafficking who was allowed to stay for the duration and in the interest of the criminal proceedings (B9 permit)',
 } as const;
 const COMMON_CATEGORY = {
   'held-b9-permit': B9_PERMIT,
@@ -387,7 +427,8 @@ export const art352TraffickingConviction = defineRule<NlFacts, keyof typeof COMM
       conviction: {
         kind: 'requirement',
         paragraph: `${TRAFFICKING} sub a, ad a`,
-        description: 'the criminal case ended in a conviction of the suspect, for trafficking or for another offence charged where trafficking was part of the charge',
+        description:
+          'the criminal case ended in a conviction of the suspect, for trafficking or for another offence charged where trafficking was part of the charge',
       },
     },
   },
@@ -399,17 +440,28 @@ export const art352TraffickingConviction = defineRule<NlFacts, keyof typeof COMM
       judge('held-b9-permit', ...t.heldB9),
       judge('victim', ...t.victim),
       judge('reported-or-cooperated', ...t.cooperated),
-      judge('conviction', j !== undefined && j.conviction && charged, j ? `${j.conviction ? 'conviction' : 'no conviction'}${charged ? '' : '; trafficking was not part of the charge'}` : `criminal case: ${t.caseStatus}`),
+      judge(
+        'conviction',
+        j?.conviction === true && charged,
+        j ? `${j.conviction ? 'conviction' : 'no conviction'}${charged ? '' : '; trafficking was not part of the charge'}` : `criminal case: ${t.caseStatus}`,
+      ),
       judge('judgment-final', ...t.final),
       judge('judgment-copy-submitted', ...t.copy),
       ...generalConditions(facts, onDate),
     ];
     const outcome = routeOutcome(conditions, 'policy-grants');
-    return { outcome, conditions, ...(outcome === 'policy-grants' ? { notes: ['a conviction is taken to mean that return brings risk for the victim (ad a)'] } : {}) };
+    return {
+      outcome,
+      conditions,
+      ...(outcome === 'policy-grants' ? { notes: ['a conviction is taken to mean that return brings risk for the victim (ad a)'] } : {}),
+    };
   },
 );
 
-export const art352TraffickingNoConviction = defineRule<NlFacts, keyof typeof COMMON_CATEGORY | 'judgment-without-conviction' | 'three-years-on-b9-at-judgment'>(
+export const art352TraffickingNoConviction = defineRule<
+  NlFacts,
+  keyof typeof COMMON_CATEGORY | 'judgment-without-conviction' | 'three-years-on-b9-at-judgment'
+>(
   {
     id: 'nl-vb-3.52-trafficking-no-conviction',
     ...NL_TEXT,
@@ -426,7 +478,8 @@ export const art352TraffickingNoConviction = defineRule<NlFacts, keyof typeof CO
       'three-years-on-b9-at-judgment': {
         kind: 'requirement',
         paragraph: `${TRAFFICKING} sub b, ad b`,
-        description: 'on the day of the judgment the victim had stayed for three years or longer on the B9 permit (the time of a complaint procedure after an earlier dismissal counts)',
+        description:
+          'on the day of the judgment the victim had stayed for three years or longer on the B9 permit (the time of a complaint procedure after an earlier dismissal counts)',
       },
     },
   },
@@ -440,9 +493,17 @@ export const art352TraffickingNoConviction = defineRule<NlFacts, keyof typeof CO
       judge('held-b9-permit', ...t.heldB9),
       judge('victim', ...t.victim),
       judge('reported-or-cooperated', ...t.cooperated),
-      judge('judgment-without-conviction', j !== undefined && !j.conviction, j ? (j.conviction ? 'conviction' : 'no conviction') : `criminal case: ${t.caseStatus}`),
+      judge(
+        'judgment-without-conviction',
+        j !== undefined && !j.conviction,
+        j ? (j.conviction ? 'conviction' : 'no conviction') : `criminal case: ${t.caseStatus}`,
+      ),
       judge('judgment-final', ...t.final),
-      judge('three-years-on-b9-at-judgment', j !== undefined && lastsYears(total(spans), PERIODS.traffickingPermitYears), j ? `${describeSpans(spans)} up to the judgment on ${j.on}` : 'no judgment'),
+      judge(
+        'three-years-on-b9-at-judgment',
+        j !== undefined && lastsYears(total(spans), PERIODS.traffickingPermitYears),
+        j ? `${describeSpans(spans)} up to the judgment on ${j.on}` : 'no judgment',
+      ),
       judge('judgment-copy-submitted', ...t.copy),
       ...generalConditions(facts, onDate),
     ];
@@ -508,32 +569,45 @@ export const art352TraffickingSpecialCircumstances = defineRule<
       'no-category-applies': {
         kind: 'requirement',
         paragraph: SPECIAL,
-        description: 'the applicant falls in none of the categories granted in any case (a dismissal without complaint or with a complaint not upheld, an acquittal within three years, no criminal case or judgment, a witness-declarant)',
+        description:
+          'the applicant falls in none of the categories granted in any case (a dismissal without complaint or with a complaint not upheld, an acquittal within three years, no criminal case or judgment, a witness-declarant)',
       },
       'reprisal-risk': {
         kind: 'factor',
         paragraph: SPECIAL,
-        description: 'the risk of reprisals against the applicant and their family, and the protection the authorities of the country of origin are willing and able to give',
+        description:
+          'the risk of reprisals against the applicant and their family, and the protection the authorities of the country of origin are willing and able to give',
       },
       'prosecution-risk': { kind: 'factor', paragraph: SPECIAL, description: 'the risk of prosecution in the country of origin, e.g. for prostitution' },
       reintegration: {
         kind: 'factor',
         paragraph: SPECIAL,
-        description: 'the possibilities of social reintegration in the country of origin (cultural background, any past in prostitution, lasting disruption of family relations, views on prostitution and government policy there)',
+        description:
+          'the possibilities of social reintegration in the country of origin (cultural background, any past in prostitution, lasting disruption of family relations, views on prostitution and government policy there)',
       },
       'witness-report-led-to-conviction': {
         kind: 'factor',
         paragraph: SPECIAL,
-        description: 'a witness-declarant whose report led to a conviction: whether to give that conviction heavy, even decisive, weight in the risk of reprisals',
+        description:
+          'a witness-declarant whose report led to a conviction: whether to give that conviction heavy, even decisive, weight in the risk of reprisals',
       },
-      'psychological-treatment': { kind: 'factor', paragraph: SPECIAL, description: 'psychological problems for which the applicant is being treated in the Netherlands' },
+      'psychological-treatment': {
+        kind: 'factor',
+        paragraph: SPECIAL,
+        description: 'psychological problems for which the applicant is being treated in the Netherlands',
+      },
       'care-for-children': { kind: 'factor', paragraph: SPECIAL, description: 'care for children born in the Netherlands or in education here' },
       'position-of-single-women': { kind: 'factor', paragraph: SPECIAL, description: 'the position of single women in the country of origin' },
-      'reasons-put-forward': { kind: 'factor', paragraph: SPECIAL, description: 'the compelling humanitarian reasons the applicant states (the named factors are not the only ones)' },
+      'reasons-put-forward': {
+        kind: 'factor',
+        paragraph: SPECIAL,
+        description: 'the compelling humanitarian reasons the applicant states (the named factors are not the only ones)',
+      },
       'medical-policy-more-appropriate': {
         kind: 'note',
         paragraph: SPECIAL,
-        description: 'only medical circumstances are put forward: they count only as one factor, and an assessment under the medical-treatment policy is more appropriate',
+        description:
+          'only medical circumstances are put forward: they count only as one factor, and an assessment under the medical-treatment policy is more appropriate',
       },
       'offer-cure-period': {
         kind: 'note',
@@ -551,7 +625,11 @@ export const art352TraffickingSpecialCircumstances = defineRule<
     const [notSubstantiated, substantiation] = claimNotSubstantiated(facts);
     const conditions = [
       judge('held-b9-permit', ...t.heldB9),
-      judge('no-category-applies', inCategory.length === 0, inCategory.length ? `falls in ${inCategory.map((r) => r.ruleId).join(', ')}` : `criminal case: ${t.caseStatus}`),
+      judge(
+        'no-category-applies',
+        inCategory.length === 0,
+        inCategory.length ? `falls in ${inCategory.map((r) => r.ruleId).join(', ')}` : `criminal case: ${t.caseStatus}`,
+      ),
       judge('reprisal-risk', ...said(c.reprisalRisk)),
       judge('prosecution-risk', ...said(c.prosecutionRisk)),
       judge('reintegration', ...said(c.reintegration)),
@@ -581,7 +659,11 @@ export const art352FormerUnaccompaniedMinor = defineRule<
     title: 'Special individual circumstances of a former unaccompanied minor',
     includes: ['nl-b16-1-general-conditions'],
     conditions: {
-      'not-eligible-under-b16-5': { kind: 'requirement', paragraph: AMV, description: 'the applicant does not qualify for continued residence under art. 3.51 (B16/5)' },
+      'not-eligible-under-b16-5': {
+        kind: 'requirement',
+        paragraph: AMV,
+        description: 'the applicant does not qualify for continued residence under art. 3.51 (B16/5)',
+      },
       'amv-permit-until-majority': {
         kind: 'requirement',
         paragraph: `${AMV} sub a`,
@@ -597,8 +679,16 @@ export const art352FormerUnaccompaniedMinor = defineRule<
         paragraph: `${AMV} sub c`,
         description: 'throughout the residence in the Netherlands, always met the conditions of the special policy for unaccompanied minors',
       },
-      'travel-document-waived': { kind: 'waiver', paragraph: AMV, description: 'not refused because the applicant has no valid document for crossing borders (in derogation of B1/4.2)' },
-      'means-waived': { kind: 'waiver', paragraph: AMV, description: 'not refused because the applicant has no sufficient, lasting means of subsistence (in derogation of B1/4.3)' },
+      'travel-document-waived': {
+        kind: 'waiver',
+        paragraph: AMV,
+        description: 'not refused because the applicant has no valid document for crossing borders (in derogation of B1/4.2)',
+      },
+      'means-waived': {
+        kind: 'waiver',
+        paragraph: AMV,
+        description: 'not refused because the applicant has no sufficient, lasting means of subsistence (in derogation of B1/4.3)',
+      },
     },
   },
   (facts, onDate, judge) => {
@@ -615,7 +705,11 @@ export const art352FormerUnaccompaniedMinor = defineRule<
         `18th birthday ${majority}; ${amvAtMajority ? `Amv permit ${amvAtMajority.from} to ${amvAtMajority.to}` : 'no Amv permit on the day before'}`,
       ),
       judge('three-years-on-a-permit', lastsYears(total(all), PERIODS.formerUnaccompaniedMinorPermitYears), describeSpans(all)),
-      judge('met-amv-policy-throughout', throughout === true, throughout === undefined ? 'not established (unaccompaniedMinor.metPolicyConditionsThroughout)' : throughout ? 'met throughout' : 'not met throughout'),
+      judge(
+        'met-amv-policy-throughout',
+        throughout === true,
+        throughout === undefined ? 'not established (unaccompaniedMinor.metPolicyConditionsThroughout)' : throughout ? 'met throughout' : 'not met throughout',
+      ),
       ...generalConditions(facts, onDate, DOCUMENT_AND_MEANS),
       judge('travel-document-waived', ...lacks.travelDocument(facts)),
       judge('means-waived', ...lacks.means(facts)),

@@ -24,7 +24,8 @@ export const b16Renewal = defineRule<NlFacts, 'holds-continued-residence-permit'
       'holds-continued-residence-permit': {
         kind: 'requirement',
         paragraph: B16_8,
-        description: 'the application renews a permit "voortgezet verblijf" (the latest permit held); the conditions of the earlier special policy are not examined again',
+        description:
+          'the application renews a permit "voortgezet verblijf" (the latest permit held); the conditions of the earlier special policy are not examined again',
       },
       'no-incorrect-information': {
         kind: 'exclusion',
@@ -36,7 +37,11 @@ export const b16Renewal = defineRule<NlFacts, 'holds-continued-residence-permit'
   (facts, onDate, judge) => {
     const latest = latestPermitBefore(facts.permits, onDate);
     const conditions = [
-      judge('holds-continued-residence-permit', latest?.purpose === 'continued-residence', latest ? `latest permit: ${latest.purpose} ${latest.from} to ${latest.to}` : 'no permit'),
+      judge(
+        'holds-continued-residence-permit',
+        latest?.purpose === 'continued-residence',
+        latest ? `latest permit: ${latest.purpose} ${latest.from} to ${latest.to}` : 'no permit',
+      ),
       judge('no-incorrect-information', ...GROUNDS.incorrectInformation(facts)),
     ];
     return { outcome: routeOutcome(conditions, 'policy-grants'), conditions };
@@ -57,7 +62,8 @@ export const b16Withdrawal = defineRule<WithdrawalFacts, 'withdrawn-for-incorrec
       'withdrawn-for-incorrect-information-only': {
         kind: 'requirement',
         paragraph: `${B16_8}; Vw 2000 art. 19`,
-        description: 'the permit is withdrawn for incorrect or withheld information (art. 19 Vw), not because the holder no longer meets the conditions of the earlier special policy',
+        description:
+          'the permit is withdrawn for incorrect or withheld information (art. 19 Vw), not because the holder no longer meets the conditions of the earlier special policy',
       },
     },
   },

@@ -29,9 +29,20 @@ export const b16Article8 = defineRule<NlFacts, 'relies-on-article-8' | 'interfer
     const a = facts.article8;
     const conditions = [
       judge('relies-on-article-8', a !== undefined),
-      judge('interference-not-justified', a?.interferenceJustified === false, a === undefined ? undefined : a.interferenceJustified === null ? 'not yet weighed' : a.interferenceJustified ? 'justified' : 'not justified'),
+      judge(
+        'interference-not-justified',
+        a?.interferenceJustified === false,
+        a === undefined ? undefined : a.interferenceJustified === null ? 'not yet weighed' : a.interferenceJustified ? 'justified' : 'not justified',
+      ),
     ];
-    const outcome = a === undefined ? 'not-eligible' : a.interferenceJustified === null ? 'humanitarian-assessment-needed' : a.interferenceJustified ? 'not-eligible' : 'policy-grants';
+    const outcome =
+      a === undefined
+        ? 'not-eligible'
+        : a.interferenceJustified === null
+          ? 'humanitarian-assessment-needed'
+          : a.interferenceJustified
+            ? 'not-eligible'
+            : 'policy-grants';
     return { outcome, conditions };
   },
 );

@@ -61,7 +61,11 @@ export const sponsorIsNonTemporary = (facts: NlFacts) => {
   return status !== undefined && NON_TEMPORARY.includes(status);
 };
 export const describeSponsor = (facts: NlFacts) =>
-  facts.sponsor ? (facts.sponsor.status === 'deceased' ? `deceased ${facts.sponsor.diedOn}; right at death: ${facts.sponsor.statusAtDeath}` : facts.sponsor.status) : 'no main person given';
+  facts.sponsor
+    ? facts.sponsor.status === 'deceased'
+      ? `deceased ${facts.sponsor.diedOn}; right at death: ${facts.sponsor.statusAtDeath}`
+      : facts.sponsor.status
+    : 'no main person given';
 
 /** The day the application was filed: `appliedOn`, or the assessment date. */
 export const appliedOn = (facts: NlFacts, onDate: LocalDate) => facts.appliedOn ?? onDate;
@@ -104,7 +108,10 @@ const GENERAL = 'Vc 2000 B16/1 (art. 16 Vw';
  * ground. Chapter B1 is not part of the text here: whether an exemption of B1/4.2 or B1/4.3
  * applies, or another ground of B1/4 was established, is the caseworker's finding, recorded as a fact.
  */
-export const b16GeneralConditions = defineRule<NlFacts, 'valid-travel-document' | 'sufficient-means' | 'no-public-order-ground' | 'no-danger-to-national-security' | 'no-other-general-refusal-ground'>(
+export const b16GeneralConditions = defineRule<
+  NlFacts,
+  'valid-travel-document' | 'sufficient-means' | 'no-public-order-ground' | 'no-danger-to-national-security' | 'no-other-general-refusal-ground'
+>(
   {
     id: 'nl-b16-1-general-conditions',
     ...NL_TEXT,
@@ -127,7 +134,11 @@ export const b16GeneralConditions = defineRule<NlFacts, 'valid-travel-document' 
         description: 'no conviction reaching the threshold of Vb 3.86 or 3.87 (public order)',
       },
       'no-danger-to-national-security': { kind: 'exclusion', paragraph: `${GENERAL})`, description: 'the applicant is not a danger to national security' },
-      'no-other-general-refusal-ground': { kind: 'exclusion', paragraph: `${GENERAL}; B1/4)`, description: 'no other general refusal ground of art. 16 Vw (B1/4) was established' },
+      'no-other-general-refusal-ground': {
+        kind: 'exclusion',
+        paragraph: `${GENERAL}; B1/4)`,
+        description: 'no other general refusal ground of art. 16 Vw (B1/4) was established',
+      },
     },
   },
   (facts, onDate, judge) => {
@@ -135,8 +146,16 @@ export const b16GeneralConditions = defineRule<NlFacts, 'valid-travel-document' 
     const m = facts.means;
     return {
       conditions: [
-        judge('valid-travel-document', d.status === 'valid' || d.exemption !== null, d.status === 'valid' ? 'valid document' : d.exemption ? `exempt (B1/4.2): ${d.exemption}` : 'no valid document and no exemption'),
-        judge('sufficient-means', m.sufficient || m.exemption !== null, m.sufficient ? 'sufficient' : m.exemption ? `exempt (B1/4.3): ${m.exemption}` : 'insufficient and no exemption'),
+        judge(
+          'valid-travel-document',
+          d.status === 'valid' || d.exemption !== null,
+          d.status === 'valid' ? 'valid document' : d.exemption ? `exempt (B1/4.2): ${d.exemption}` : 'no valid document and no exemption',
+        ),
+        judge(
+          'sufficient-means',
+          m.sufficient || m.exemption !== null,
+          m.sufficient ? 'sufficient' : m.exemption ? `exempt (B1/4.3): ${m.exemption}` : 'insufficient and no exemption',
+        ),
         judge('no-public-order-ground', ...GROUNDS.publicOrder(facts, onDate)),
         judge('no-danger-to-national-security', ...GROUNDS.nationalSecurity(facts, onDate)),
         judge('no-other-general-refusal-ground', ...GROUNDS.otherGeneral(facts)),
@@ -157,7 +176,10 @@ export const DOCUMENT_AND_MEANS: readonly GeneralConditionId[] = ['valid-travel-
 
 /** Whether the applicant lacks what a waiver covers, and the facts (for the waiver conditions of the routes). */
 export const lacks = {
-  travelDocument: (facts: NlFacts): [boolean, string] => [facts.travelDocument.status === 'none', facts.travelDocument.status === 'valid' ? 'has a valid document' : 'no valid document'],
+  travelDocument: (facts: NlFacts): [boolean, string] => [
+    facts.travelDocument.status === 'none',
+    facts.travelDocument.status === 'valid' ? 'has a valid document' : 'no valid document',
+  ],
   means: (facts: NlFacts): [boolean, string] => [!facts.means.sufficient, facts.means.sufficient ? 'sufficient means' : 'insufficient means'],
 };
 

@@ -14,7 +14,13 @@ export interface Span {
 }
 
 /** Permits for (extended) family reunification or formation, the relationship and the elderly policy (B16/3). */
-export const FAMILY_PURPOSES: readonly NlPermitPurpose[] = ['family-reunification', 'family-formation', 'extended-family-reunification', 'relationship', 'elderly-policy'];
+export const FAMILY_PURPOSES: readonly NlPermitPurpose[] = [
+  'family-reunification',
+  'family-formation',
+  'extended-family-reunification',
+  'relationship',
+  'elderly-policy',
+];
 /** Permits held on a marriage, registered partnership or relationship with the main person (B16/3.1). */
 export const PARTNER_PURPOSES: readonly NlPermitPurpose[] = ['family-reunification', 'family-formation', 'relationship'];
 
@@ -99,16 +105,12 @@ export const isMinorOn = (dateOfBirth: LocalDate, onDate: LocalDate) => compareD
 
 /** The permit in force on `date`, if any (the latest-starting one when several overlap). */
 export function permitOn(permits: readonly NlPermit[], date: LocalDate): NlPermit | undefined {
-  return [...permits]
-    .filter((p) => compareDates(p.from, date) <= 0 && compareDates(date, p.to) <= 0)
-    .sort((a, b) => compareDates(b.from, a.from))[0];
+  return [...permits].filter((p) => compareDates(p.from, date) <= 0 && compareDates(date, p.to) <= 0).sort((a, b) => compareDates(b.from, a.from))[0];
 }
 
 /** The permit held most recently on or before `onDate`. */
 export function latestPermitBefore(permits: readonly NlPermit[], onDate: LocalDate): NlPermit | undefined {
-  return [...permits]
-    .filter((p) => compareDates(p.from, onDate) <= 0)
-    .sort((a, b) => compareDates(b.to, a.to) || compareDates(b.from, a.from))[0];
+  return [...permits].filter((p) => compareDates(p.from, onDate) <= 0).sort((a, b) => compareDates(b.to, a.to) || compareDates(b.from, a.from))[0];
 }
 
 /** The renewal-conditions period recorded, cut off at `until`. */

@@ -112,4 +112,14 @@ export const noS38Pack: PolicyPack<NoFacts, NoFindings> = {
   assess,
 };
 
-export { s38Children, s38Health, s38ImmigrationControl, s38OverallAssessment, s38ParticularConnection, s38Restrictions, s38SituationOnReturn, s38Trafficking, s38UnaccompaniedMinor };
+export {
+  s38Children,
+  s38Health,
+  s38ImmigrationControl,
+  s38OverallAssessment,
+  s38ParticularConnection,
+  s38Restrictions,
+  s38SituationOnReturn,
+  s38Trafficking,
+  s38UnaccompaniedMinor,
+};

@@ -5,7 +5,7 @@
  */
 import { addYears, compareDates, type LocalDate } from '../../calendar/dates';
 import type { NoFacts } from '../../application/no';
-import { S38_LIMITATIONS } from '../../case-actions';
+import type { S38_LIMITATIONS } from '../../case-actions';
 import { defineRule } from '../registry';
 import type { Condition, OutcomeKind, RuleResult } from '../types';
 
@@ -35,7 +35,7 @@ export const s38ParticularConnection = defineRule<NoFacts, 'particular-connectio
       'particular-connection': {
         kind: 'factor',
         paragraph: P1,
-        description: 'the applicant has a particular connection with the realm (a permit may then be granted even if the Act\'s other conditions are not met)',
+        description: "the applicant has a particular connection with the realm (a permit may then be granted even if the Act's other conditions are not met)",
       },
     },
   },
@@ -54,7 +54,11 @@ export const s38UnaccompaniedMinor = defineRule<NoFacts, 'minor' | 'unaccompanie
     conditions: {
       minor: { kind: 'factor', paragraph: `${P2} letter a`, description: 'the applicant is a minor' },
       unaccompanied: { kind: 'factor', paragraph: `${P2} letter a`, description: 'the applicant is unaccompanied' },
-      'no-proper-care-on-return': { kind: 'factor', paragraph: `${P2} letter a`, description: 'the applicant would be left without proper care in the event of return' },
+      'no-proper-care-on-return': {
+        kind: 'factor',
+        paragraph: `${P2} letter a`,
+        description: 'the applicant would be left without proper care in the event of return',
+      },
     },
   },
   (facts, onDate, judge) => {
@@ -112,7 +116,9 @@ export const s38Trafficking = defineRule<NoFacts, 'victim-of-trafficking'>(
     ...NO_TEXT,
     citation: `${P2} letter d`,
     title: 'Victim of human trafficking',
-    conditions: { 'victim-of-trafficking': { kind: 'factor', paragraph: `${P2} letter d`, description: 'the applicant has been a victim of human trafficking' } },
+    conditions: {
+      'victim-of-trafficking': { kind: 'factor', paragraph: `${P2} letter d`, description: 'the applicant has been a victim of human trafficking' },
+    },
   },
   (facts, _onDate, judge) => {
     const conditions = [judge('victim-of-trafficking', facts.s38.victimOfHumanTrafficking)];
@@ -185,7 +191,10 @@ export const s38Children = defineRule<NoFacts, 'applicant-is-child' | 'case-conc
 );
 
 const CONTROL = {
-  'a-consequences-for-similar-applications': ['consequencesForSimilarApplications', 'a. possible consequences for the number of applications based on similar grounds'],
+  'a-consequences-for-similar-applications': [
+    'consequencesForSimilarApplications',
+    'a. possible consequences for the number of applications based on similar grounds',
+  ],
   'b-social-consequences': ['socialConsequences', 'b. social consequences'],
   'c-need-for-control': ['controlConsiderations', 'c. the need for control'],
   'd-respect-for-other-provisions': ['respectForOtherRules', "d. the consideration of respect for the Act's other provisions"],
@@ -198,7 +207,10 @@ export const s38ImmigrationControl = defineRule<NoFacts, ControlId>(
     ...NO_TEXT,
     citation: P4,
     title: 'Considerations relating to immigration control',
-    conditions: Object.fromEntries(Object.entries(CONTROL).map(([id, [, description]]) => [id, { kind: 'factor', paragraph: P4, description }])) as Record<ControlId, { kind: 'factor'; paragraph: string; description: string }>,
+    conditions: Object.fromEntries(Object.entries(CONTROL).map(([id, [, description]]) => [id, { kind: 'factor', paragraph: P4, description }])) as Record<
+      ControlId,
+      { kind: 'factor'; paragraph: string; description: string }
+    >,
   },
   (facts, _onDate, judge) => {
     const conditions = (Object.keys(CONTROL) as ControlId[]).map((id) => judge(id, facts.s38.immigrationControl[CONTROL[id][0]]));
@@ -209,7 +221,10 @@ export const s38ImmigrationControl = defineRule<NoFacts, ControlId>(
 /** Fifth paragraph letters a to d, as the permit's `s38Limitations` name them. */
 const RESTRICTIONS = {
   'a-no-basis-for-permanent-permit': ['no-basis-for-permanent-permit', 'a. the permit shall not provide a basis for a permanent residence permit'],
-  'b-no-basis-for-family-members': ['no-basis-for-family-members', "b. the permit shall not provide a basis for residence permits under chapter 6 for the applicant's family members"],
+  'b-no-basis-for-family-members': [
+    'no-basis-for-family-members',
+    "b. the permit shall not provide a basis for residence permits under chapter 6 for the applicant's family members",
+  ],
   'c-not-renewable': ['not-renewable', 'c. the permit may not be renewed'],
   'd-validity-under-one-year': ['validity-under-one-year', 'd. the validity period of the permit shall be shorter than one year'],
 } as const satisfies Record<string, readonly [(typeof S38_LIMITATIONS)[number], string]>;
@@ -226,7 +241,10 @@ export const s38Restrictions = defineRule<NoFacts, 'identity-in-doubt' | 'need-i
       'need-is-temporary': { kind: 'factor', paragraph: P5, description: 'the need is temporary' },
       'other-particular-grounds': { kind: 'factor', paragraph: P5, description: 'other particular grounds indicate a restriction' },
       ...(Object.fromEntries(
-        Object.entries(RESTRICTIONS).map(([id, [, description]]) => [id, { kind: 'note', paragraph: `${P5} letter ${id[0]}`, description: `it may be decided that ${description.slice(3)}` }]),
+        Object.entries(RESTRICTIONS).map(([id, [, description]]) => [
+          id,
+          { kind: 'note', paragraph: `${P5} letter ${id[0]}`, description: `it may be decided that ${description.slice(3)}` },
+        ]),
       ) as Record<RestrictionId, { kind: 'note'; paragraph: string; description: string }>),
     },
   },

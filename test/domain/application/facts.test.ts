@@ -97,8 +97,16 @@ test('an application file of the first release still parses; the facts the text 
     medicalTreatment: { stillNeeded: true, expectedUntil: 'indefinite' },
     unaccompaniedMinor: { adequateCareAvailableOnReturn: false },
     notAtFault: { stillCannotLeave: true, ownEffortsDemonstrated: true },
-    violenceWithinFamily: { relationshipEndedBecauseOfViolence: true, evidence: { policeReport: true, prosecutorOrPoliceStatement: true, doctorStatement: true } },
-    relationshipFactors: { honourRelatedViolenceOnReturn: false, socialExclusionOnReturn: true, caresForMinorChildInNetherlands: true, otherCompellingCircumstances: null },
+    violenceWithinFamily: {
+      relationshipEndedBecauseOfViolence: true,
+      evidence: { policeReport: true, prosecutorOrPoliceStatement: true, doctorStatement: true },
+    },
+    relationshipFactors: {
+      honourRelatedViolenceOnReturn: false,
+      socialExclusionOnReturn: true,
+      caresForMinorChildInNetherlands: true,
+      otherCompellingCircumstances: null,
+    },
     humanTrafficking: { role: 'victim', criminalCase: { status: 'judgment', on: '2019-01-01', final: true, conviction: true } },
   };
   expect(parseApplicationFacts(firstRelease).ok).toBe(true);
@@ -109,6 +117,6 @@ test('an application file of the first release still parses; the facts the text 
   later.parents = [];
   expect(problems(later)).toEqual([
     { path: 'parents', message: expect.stringContaining('>=1') },
-    { path: 'relationship.previousForm.start', message: 'must not be after the relationship\'s current form started' },
+    { path: 'relationship.previousForm.start', message: "must not be after the relationship's current form started" },
   ]);
 });

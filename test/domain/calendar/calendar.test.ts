@@ -72,9 +72,7 @@ describe('decree days (Atw art. 3(3)) are data', () => {
   });
 
   test('a bad decree-day list is rejected with the entry and field named', () => {
-    expect(() => parseDecreeDays({ days: [{ jurisdiction: 'NL', date: '2026-02-30', name: 'x', decree: 'y' }] })).toThrow(
-      /days.*0.*date|not a calendar date/s,
-    );
+    expect(() => parseDecreeDays({ days: [{ jurisdiction: 'NL', date: '2026-02-30', name: 'x', decree: 'y' }] })).toThrow(/days.*0.*date|not a calendar date/s);
     expect(() => parseDecreeDays({ days: [{ jurisdiction: 'SE', date: '2026-02-03', name: 'x', decree: 'y' }] })).toThrow(/jurisdiction/);
   });
 });

@@ -55,7 +55,9 @@ const ScenarioFile = z.strictObject({
 });
 
 const dir = join(__dirname, 'scenarios');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 function expectMoves(adjustments: DayAdjustment[], moves: string[]) {
   expect(adjustments.map((a) => `${a.date} -> ${a.movedTo}`)).toEqual(moves.map((m) => m.slice(0, 24)));
@@ -120,11 +122,16 @@ describe.each(files)('%s', (file) => {
       const list = holidaysIn(s.jurisdiction, s.year);
       if (s.exactly) {
         expect(list.map((h) => h.date)).toEqual(s.exactly.map((e) => splitDayAndName(e)[0]));
-        s.exactly.forEach((entry, i) => expect(list[i]!.name).toContain(splitDayAndName(entry)[1]));
+        for (const [i, entry] of s.exactly.entries()) expect(list[i]!.name).toContain(splitDayAndName(entry)[1]);
       }
       for (const entry of s.includes ?? []) {
         const [day, name] = splitDayAndName(entry);
-        expect(list.filter((h) => h.date === day).map((h) => h.name).join(' | ')).toContain(name);
+        expect(
+          list
+            .filter((h) => h.date === day)
+            .map((h) => h.name)
+            .join(' | '),
+        ).toContain(name);
       }
       for (const day of s.excludes ?? []) expect(list.map((h) => h.date)).not.toContain(day);
       for (const h of list) expect(h.citation).toMatch(/Atw art\. 3|helligdagsfredloven|høgtidsdager|Besluit/);

@@ -29,7 +29,7 @@ describe('versions: the text in the pack folder is the rule on every date', () =
     for (const day of ['1990-01-01', '2012-10-01', '2031-06-30']) expect(selectInForce(pack.rules, day).notInForce).toEqual([]);
   });
 
-  test('the period of B16/3.1 is the text\'s three years on every date: no other period without a publication', () => {
+  test("the period of B16/3.1 is the text's three years on every date: no other period without a publication", () => {
     // Three years and a day of marriage, permit and renewal conditions, assessed across 2012.
     const application = facts('test/fixtures/facts-nl-policy-grants.json');
     for (const day of ['2018-02-28', '2012-09-30', '2026-12-01']) {
@@ -41,11 +41,17 @@ describe('versions: the text in the pack folder is the rule on every date', () =
     expect(evaluateRule(application, 'nl-vb-3.51-relationship', '2018-02-27').outcome).toBe('not-eligible');
   });
 
-  test('a later version takes over on its date, by the law\'s one lookup (domain/versions), when it names its publication', () => {
+  test("a later version takes over on its date, by the law's one lookup (domain/versions), when it names its publication", () => {
     const body = () => ({ conditions: [] });
     const text = defineRule<unknown, never>({ id: 'x', version: 'text', source: 'the text', citation: 'c', title: 't', conditions: {} }, body);
-    const later = defineRule<unknown, never>({ id: 'x', version: '2021', source: 'Stb. 2020, 999', validFrom: '2021-01-01', citation: 'c', title: 't', conditions: {} }, body);
-    const repealed = defineRule<unknown, never>({ id: 'y', version: 'text', source: 'the text', validUntil: '2020-12-31', citation: 'c', title: 't', conditions: {} }, body);
+    const later = defineRule<unknown, never>(
+      { id: 'x', version: '2021', source: 'Stb. 2020, 999', validFrom: '2021-01-01', citation: 'c', title: 't', conditions: {} },
+      body,
+    );
+    const repealed = defineRule<unknown, never>(
+      { id: 'y', version: 'text', source: 'the text', validUntil: '2020-12-31', citation: 'c', title: 't', conditions: {} },
+      body,
+    );
     expect(ruleInForce([text, later], 'x', '1970-01-01')?.version).toBe('text');
     expect(ruleInForce([text, later], 'x', '2020-12-31')?.version).toBe('text');
     expect(ruleInForce([text, later], 'x', '2021-01-01')?.version).toBe('2021');
@@ -55,8 +61,14 @@ describe('versions: the text in the pack folder is the rule on every date', () =
 
   test('two versions of one rule beginning on the same day is reported as a defect, not resolved silently', () => {
     const body = () => ({ conditions: [] });
-    const a = defineRule<unknown, never>({ id: 'x', version: 'a', source: 'Stb. 2020, 1', validFrom: '2021-01-01', citation: 'c', title: 't', conditions: {} }, body);
-    const b = defineRule<unknown, never>({ id: 'x', version: 'b', source: 'Stb. 2020, 2', validFrom: '2021-01-01', citation: 'c', title: 't', conditions: {} }, body);
+    const a = defineRule<unknown, never>(
+      { id: 'x', version: 'a', source: 'Stb. 2020, 1', validFrom: '2021-01-01', citation: 'c', title: 't', conditions: {} },
+      body,
+    );
+    const b = defineRule<unknown, never>(
+      { id: 'x', version: 'b', source: 'Stb. 2020, 2', validFrom: '2021-01-01', citation: 'c', title: 't', conditions: {} },
+      body,
+    );
     expect(ruleInForce([a, b], 'x', '2020-12-31')).toBeUndefined();
     expect(() => ruleInForce([a, b], 'x', '2021-01-01')).toThrow('rule x: 2 versions begin on 2021-01-01: Stb. 2020, 1; Stb. 2020, 2');
   });
@@ -64,23 +76,37 @@ describe('versions: the text in the pack folder is the rule on every date', () =
 
 describe('a rule reports only what it declares', () => {
   const spec = { kind: 'requirement', paragraph: 'B16/0', description: 'd' } as const;
-  const other = defineRule<unknown, 'y'>({ id: 'other', version: 'v', source: 's', citation: 'c', title: 't', conditions: { y: spec } }, (_f, _d, judge) => ({ conditions: [judge('y', true)] }));
+  const other = defineRule<unknown, 'y'>({ id: 'other', version: 'v', source: 's', citation: 'c', title: 't', conditions: { y: spec } }, (_f, _d, judge) => ({
+    conditions: [judge('y', true)],
+  }));
 
   test('a condition is reported with its declared kind and paragraph', () => {
-    const rule = defineRule<unknown, 'x'>({ id: 'r', version: 'v', source: 's', citation: 'c', title: 't', conditions: { x: spec } }, (_f, _d, judge) => ({ conditions: [judge('x', false, 'why')] }));
-    expect(rule.evaluate(null, '2020-01-01').conditions).toEqual([{ id: 'x', kind: 'requirement', paragraph: 'B16/0', description: 'd', held: false, detail: 'why' }]);
+    const rule = defineRule<unknown, 'x'>({ id: 'r', version: 'v', source: 's', citation: 'c', title: 't', conditions: { x: spec } }, (_f, _d, judge) => ({
+      conditions: [judge('x', false, 'why')],
+    }));
+    expect(rule.evaluate(null, '2020-01-01').conditions).toEqual([
+      { id: 'x', kind: 'requirement', paragraph: 'B16/0', description: 'd', held: false, detail: 'why' },
+    ]);
   });
 
   test('an undeclared condition, or one from a rule it does not include, is a defect', () => {
-    const undeclared = defineRule<unknown, 'x'>({ id: 'r', version: 'v', source: 's', citation: 'c', title: 't', conditions: { x: spec } }, (_f, _d, judge) => ({
-      conditions: [judge('z' as 'x', true)],
-    }));
+    const undeclared = defineRule<unknown, 'x'>(
+      { id: 'r', version: 'v', source: 's', citation: 'c', title: 't', conditions: { x: spec } },
+      (_f, _d, judge) => ({
+        conditions: [judge('z' as 'x', true)],
+      }),
+    );
     expect(() => undeclared.evaluate(null, '2020-01-01')).toThrow('rule r reports condition "z", which it does not declare');
-    const borrowing = defineRule<unknown, never>({ id: 'r', version: 'v', source: 's', citation: 'c', title: 't', conditions: {} }, () => ({ conditions: included(other.evaluate(null, '2020-01-01')) }));
-    expect(() => borrowing.evaluate(null, '2020-01-01')).toThrow('rule r reports condition "y" of other, which it neither declares nor includes');
-    const including = defineRule<unknown, never>({ id: 'r', version: 'v', source: 's', citation: 'c', title: 't', conditions: {}, includes: ['other'] }, () => ({
+    const borrowing = defineRule<unknown, never>({ id: 'r', version: 'v', source: 's', citation: 'c', title: 't', conditions: {} }, () => ({
       conditions: included(other.evaluate(null, '2020-01-01')),
     }));
+    expect(() => borrowing.evaluate(null, '2020-01-01')).toThrow('rule r reports condition "y" of other, which it neither declares nor includes');
+    const including = defineRule<unknown, never>(
+      { id: 'r', version: 'v', source: 's', citation: 'c', title: 't', conditions: {}, includes: ['other'] },
+      () => ({
+        conditions: included(other.evaluate(null, '2020-01-01')),
+      }),
+    );
     expect(including.evaluate(null, '2020-01-01').conditions[0]).toMatchObject({ id: 'y', from: 'other' });
   });
 });
@@ -139,5 +165,8 @@ test('the assessment lists the failing conditions of the rules it rests on, each
   expect(assessment.outcome).toBe('humanitarian-assessment-needed');
   const relationship = assessment.evaluated.find((r) => r.ruleId === 'nl-vb-3.51-relationship')!;
   expect(relationship.outcome).toBe('not-eligible');
-  expect(relationship.conditions.find((c) => c.id === 'permit-three-years-on-relationship')).toMatchObject({ held: false, paragraph: 'Vc 2000 B16/3.1 sub b, ad b' });
+  expect(relationship.conditions.find((c) => c.id === 'permit-three-years-on-relationship')).toMatchObject({
+    held: false,
+    paragraph: 'Vc 2000 B16/3.1 sub b, ad b',
+  });
 });

@@ -34,7 +34,10 @@ describe.each(all.map((e) => [e.scenario.id, e] as const))('%s', (_id, { scenari
     // The paragraph a scenario cites is the one its checked rules cite.
     const checked = new Set([...Object.keys(expected.failing ?? {}), ...(expected.basis ?? []), ...(assessment?.basis.map((r) => r.ruleId) ?? [])]);
     const citations = [...results.values()].filter((r) => checked.has(r.ruleId)).map((r) => r.citation);
-    const paragraph = scenario.cites.split(';')[0]!.replace(/^Vc 2000 /, '').replace(/^Immigration Act \(NO\) /, '');
+    const paragraph = scenario.cites
+      .split(';')[0]!
+      .replace(/^Vc 2000 /, '')
+      .replace(/^Immigration Act \(NO\) /, '');
     expect(citations.some((c) => c.includes(paragraph))).toBe(true);
   });
 });

@@ -15,7 +15,20 @@ import { NL_B16_PERMIT_RULES, nlB16Pack, noS38Pack, type PolicyPack, type Rule }
 import { scenarios, type Evaluated } from './policy-scenarios';
 
 const OUTCOMES = ['entitled', 'policy-grants', 'humanitarian-assessment-needed', 'refusal-ground-applies', 'not-eligible'] as const;
-const KINDS = ['condition', 'period', 'exception', 'exemption', 'outcome', 'restriction', 'labour-market-note', 'factor', 'evidence', 'procedure', 'date', 'definition'] as const;
+const KINDS = [
+  'condition',
+  'period',
+  'exception',
+  'exemption',
+  'outcome',
+  'restriction',
+  'labour-market-note',
+  'factor',
+  'evidence',
+  'procedure',
+  'date',
+  'definition',
+] as const;
 const Quote = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
 const RowSchema = z
@@ -69,7 +82,12 @@ const DOMAIN = join(__dirname, '..', '..', '..', 'domain', 'policy');
 const RESIDUE = /^(([a-e]|\d+)\.|en|of|and|or|[.,;:()–-]+)$/;
 
 function sectionsOf(trace: z.infer<typeof TraceSchema>, text: string) {
-  const normalise = (s: string) => [...s].map((ch) => trace.normalise[ch] ?? ch).join('').replace(/\s+/g, ' ').trim();
+  const normalise = (s: string) =>
+    [...s]
+      .map((ch) => trace.normalise[ch] ?? ch)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
   const lines = text.split('\n').map(normalise).filter(Boolean);
   let from = 0;
   const starts = trace.sections.map((section) => {
@@ -94,7 +112,7 @@ describe.each(PACKS.map((p) => [p.pack.id, p] as const))('%s', (_id, { pack, rul
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   const all = scenarios();
 
-  test('the trace is of this pack\'s text, which starts at the first section', () => {
+  test("the trace is of this pack's text, which starts at the first section", () => {
     expect(trace.pack).toBe(pack.id);
     expect(`domain/policy/${folder}/${trace.text}`).toBe(pack.text.file);
     expect(sections[0]!.startsAt).toBe(0);
@@ -113,7 +131,11 @@ describe.each(PACKS.map((p) => [p.pack.id, p] as const))('%s', (_id, { pack, rul
         for (const quote of texts) {
           for (let at = line.indexOf(quote); at >= 0; at = line.indexOf(quote, at + 1)) covered.fill(true, at, at + quote.length);
         }
-        const residue = [...line].map((ch, i) => (covered[i] ? ' ' : ch)).join('').split(/\s+/).filter(Boolean);
+        const residue = [...line]
+          .map((ch, i) => (covered[i] ? ' ' : ch))
+          .join('')
+          .split(/\s+/)
+          .filter(Boolean);
         const left = residue.filter((token) => !RESIDUE.test(token));
         if (left.length) unquoted.push(`${section.paragraph}: "${left.join(' ')}" in "${line.slice(0, 80)}…"`);
       }
@@ -143,13 +165,14 @@ describe.each(PACKS.map((p) => [p.pack.id, p] as const))('%s', (_id, { pack, rul
       for (const [id, spec] of Object.entries(rule.conditions)) {
         const traced = rows.filter((r) => r.rule === rule.id && r.condition === id);
         if (traced.length === 0) missing.push(`${rule.id} / ${id}: no row`);
-        else if (!traced.some((r) => spec.paragraph.includes(r.section))) missing.push(`${rule.id} / ${id}: cites "${spec.paragraph}", traced in ${traced.map((r) => r.section).join(', ')}`);
+        else if (!traced.some((r) => spec.paragraph.includes(r.section)))
+          missing.push(`${rule.id} / ${id}: cites "${spec.paragraph}", traced in ${traced.map((r) => r.section).join(', ')}`);
       }
     }
     expect(missing).toEqual([]);
   });
 
-  test('each row\'s scenarios show what it says: the condition holds in one, and just fails in the other', () => {
+  test("each row's scenarios show what it says: the condition holds in one, and just fails in the other", () => {
     const problems: string[] = [];
     const check = (row: Row, id: string, expected: boolean) => {
       const evaluated: Evaluated | undefined = all.get(id);
@@ -166,12 +189,13 @@ describe.each(PACKS.map((p) => [p.pack.id, p] as const))('%s', (_id, { pack, rul
       } else {
         actual = JSON.stringify(getPath(evaluated.assessment?.findings, row.finding!.path)) === JSON.stringify(row.finding!.equals);
       }
-      if (actual !== expected) problems.push(`${row.id}: in ${id} expected ${row.condition ?? row.outcome ?? row.finding!.path} to ${expected ? 'hold' : 'fail'}`);
+      if (actual !== expected)
+        problems.push(`${row.id}: in ${id} expected ${row.condition ?? row.outcome ?? row.finding!.path} to ${expected ? 'hold' : 'fail'}`);
       return undefined;
     };
     for (const row of rows) {
-      row.scenarios.holds.forEach((id) => check(row, id, true));
-      row.scenarios.fails.forEach((id) => check(row, id, false));
+      for (const id of row.scenarios.holds) check(row, id, true);
+      for (const id of row.scenarios.fails) check(row, id, false);
     }
     expect(problems).toEqual([]);
   });
@@ -180,7 +204,9 @@ describe.each(PACKS.map((p) => [p.pack.id, p] as const))('%s', (_id, { pack, rul
 test('every scenario is used by a row of a trace', () => {
   const used = new Set(
     PACKS.flatMap(({ folder }) =>
-      TraceSchema.parse(JSON.parse(readFileSync(join(DOMAIN, folder, 'trace.json'), 'utf8'))).sections.flatMap((s) => s.rows.flatMap((r) => [...r.scenarios.holds, ...r.scenarios.fails])),
+      TraceSchema.parse(JSON.parse(readFileSync(join(DOMAIN, folder, 'trace.json'), 'utf8'))).sections.flatMap((s) =>
+        s.rows.flatMap((r) => [...r.scenarios.holds, ...r.scenarios.fails]),
+      ),
     ),
   );
   expect([...scenarios().keys()].filter((id) => !used.has(id))).toEqual([]);

@@ -28,7 +28,16 @@ const period = (kind: PeriodDefinition['kind'], days: number, section: string): 
   title: `${kind} period (${ACT} ${section})`,
   fromMeans: 'the day of the letter',
   dueMeans: 'the last day',
-  versions: [{ validFrom: IN_FORCE, source: `${ACT} ${section}`, length: { amount: days, unit: 'days' }, direction: 'forward', extension: 'office-roll', citations: [`${ACT} ${section}`] }],
+  versions: [
+    {
+      validFrom: IN_FORCE,
+      source: `${ACT} ${section}`,
+      length: { amount: days, unit: 'days' },
+      direction: 'forward',
+      extension: 'office-roll',
+      citations: [`${ACT} ${section}`],
+    },
+  ],
 });
 
 const residence: Rule<XxFacts> = {
@@ -62,7 +71,17 @@ const policy: PolicyPack<XxFacts, object> = {
   rules: [residence],
   assess(facts, onDate): Assessment<object> {
     const result = residence.evaluate(facts, onDate);
-    const failing = result.conditions.filter((c) => !c.held).map((c) => ({ ruleId: result.ruleId, citation: result.citation, conditionId: c.id, paragraph: c.paragraph, description: c.description, kind: c.kind, detail: c.detail }));
+    const failing = result.conditions
+      .filter((c) => !c.held)
+      .map((c) => ({
+        ruleId: result.ruleId,
+        citation: result.citation,
+        conditionId: c.id,
+        paragraph: c.paragraph,
+        description: c.description,
+        kind: c.kind,
+        detail: c.detail,
+      }));
     return {
       jurisdiction: 'XX',
       pack: this.id,
@@ -84,7 +103,13 @@ const policy: PolicyPack<XxFacts, object> = {
 };
 
 const procedure: Procedure = {
-  decisionPeriod: { basis: `${ACT} s. 12(1)`, rollsOn: `${ACT} s. 12(3)`, suspendedForEvidence: `${ACT} s. 12(2)`, extendedForCountryReport: null, penalty: null },
+  decisionPeriod: {
+    basis: `${ACT} s. 12(1)`,
+    rollsOn: `${ACT} s. 12(3)`,
+    suspendedForEvidence: `${ACT} s. 12(2)`,
+    extendedForCountryReport: null,
+    penalty: null,
+  },
   notProcessed: null,
   countryReportOnce: 'office policy: one country report per case',
   remedy: { kind: 'appeal', period: 'appeal' },
@@ -111,7 +136,12 @@ export const ruritania: JurisdictionPack = {
   timeZone: 'Europe/Vienna',
   calendar: {
     modelledFrom: IN_FORCE,
-    holidays: [{ id: 'xx-national-day', versions: [{ validFrom: IN_FORCE, source: `${ACT} s. 2`, name: 'National Day', citation: `${ACT} s. 2`, dateIn: fixedDate(7, 14) }] }],
+    holidays: [
+      {
+        id: 'xx-national-day',
+        versions: [{ validFrom: IN_FORCE, source: `${ACT} s. 2`, name: 'National Day', citation: `${ACT} s. 2`, dateIn: fixedDate(7, 14) }],
+      },
+    ],
     decreeDays: [],
     periods: [period('cure', 14, 's. 11'), period('decision', 30, 's. 12(1)'), period('appeal', 10, 's. 20')],
   },
