@@ -24,7 +24,9 @@ export interface MinistryIntake {
 const FACTORS = {
   a: 'a. de situatie van alleenstaande vrouwen in het land van herkomst (the situation of single women in the country of origin)',
   b: 'b. de maatschappelijke positie van vrouwen in het land van herkomst (the social position of women in the country of origin)',
-  c: "c. de vraag of in het land van herkomst een naar maatstaven van dat land aanvaardbaar te achten opvang aanwezig is (whether reception acceptable by that country's standards is available there)",
+  c:
+    'c. de vraag of in het land van herkomst een naar maatstaven van dat land aanvaardbaar te achten opvang aanwezig is ' +
+    "(whether reception acceptable by that country's standards is available there)",
 } as const;
 
 /** The request as the ministry reads it: case number, nationality and questions; no name, address or date of birth. */

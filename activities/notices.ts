@@ -102,7 +102,10 @@ function htmlDocument(locale: string, title: string, blocks: Block[]): string {
       ? `<p>${escapeHtml(block).replaceAll('\n', '<br>')}</p>`
       : `<ul>${block.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
   );
-  return `<!DOCTYPE html>\n<html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n${html.join('\n')}\n</body></html>\n`;
+  return (
+    `<!DOCTYPE html>\n<html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n` +
+    `<body>\n${html.join('\n')}\n</body></html>\n`
+  );
 }
 
 export interface NoticeActivityOptions {

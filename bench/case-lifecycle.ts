@@ -45,7 +45,10 @@ runBenchmark(async () => {
   printResult('case-lifecycle', {
     method: {
       ...method(options),
-      case: 'submission (start), request-evidence (update), two cure reminders and the cure expiry (timers), proceed-without-evidence and grant (updates); receipt, evidence-request, two reminder and the decision notice by SMTP; the grant starts the permit workflow (an activity); the load generator polls the case every 100 ms for the expiry',
+      case:
+        'submission (start), request-evidence (update), two cure reminders and the cure expiry (timers), ' +
+        'proceed-without-evidence and grant (updates); receipt, evidence-request, two reminder and the decision notice by SMTP; ' +
+        'the grant starts the permit workflow (an activity); the load generator polls the case every 100 ms for the expiry',
       matched: "bare workflow with the case's 6 no-op activities, 3 timers (9, 4, 1 days) and 3 no-op updates, driven the same way",
       caseUpdates: CASE_UPDATES,
     },

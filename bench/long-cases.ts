@@ -265,7 +265,8 @@ async function permitPart(h: PermitHarness) {
       const result = await simulatePermit(h, years);
       byYears.get(years)!.push(result);
       progress(
-        `permit: ${years} year(s) in ${(result.wallMs / 1000).toFixed(1)} s: ${result.renewals} renewals, ${result.runs} runs, events per run ${result.eventsPerRun.join(', ')}`,
+        `permit: ${years} year(s) in ${(result.wallMs / 1000).toFixed(1)} s: ${result.renewals} renewals, ` +
+          `${result.runs} runs, events per run ${result.eventsPerRun.join(', ')}`,
       );
     }
   }
@@ -303,12 +304,16 @@ async function permitPart(h: PermitHarness) {
   const totalFit = linearFit(rows.map((r) => ({ x: r.years, y: r.eventsTotal.median })));
   return {
     server: 'time-skipping test server (.tools), one for the whole part; worker with every activity, real SMTP sink (test/support/permits.ts)',
-    scenario: `NL permit valid ${SETTINGS.validityYears} year(s) at a time, renewed in time at every period through a renewal case (file-renewal when invited, confirm-complete, grant), the reminder awaited every other period; the case continues as new at each renewal`,
+    scenario:
+      `NL permit valid ${SETTINGS.validityYears} year(s) at a time, renewed in time at ` +
+      'every period through a renewal case (file-renewal when invited, confirm-complete, grant), ' +
+      'the reminder awaited every other period; the case continues as new at each renewal',
     bound: {
       checked: TESTED_EVENTS_PER_RUN,
       serverSuggestsContinueAsNewAt: SERVER_SUGGESTED_EVENTS,
       source:
-        'workflows/permit.ts continues as new at each renewal/conversion and on continueAsNewSuggested; the tested bound is test/workflows/permit-history.test.ts',
+        'workflows/permit.ts continues as new at each renewal/conversion and on ' +
+        'continueAsNewSuggested; the tested bound is test/workflows/permit-history.test.ts',
     },
     byYears: rows,
     maxEventsInAnyRun: Math.max(...all),
@@ -488,7 +493,8 @@ async function cacheRun(bundlePath: string): Promise<CacheRun> {
       }
       checkpoints.push({ updates: target, events, missMs, hitMs });
       progress(
-        `tinyCache: ${target} updates per case, ~${events} events: not cached ${median(missMs).toFixed(1)} ms, cached ${hitMs.length ? median(hitMs).toFixed(1) : '-'} ms (median)`,
+        `tinyCache: ${target} updates per case, ~${events} events: not cached ${median(missMs).toFixed(1)} ms, ` +
+          `cached ${hitMs.length ? median(hitMs).toFixed(1) : '-'} ms (median)`,
       );
     }
     const wallMs = performance.now() - started;
@@ -555,7 +561,8 @@ async function cachePart(bundle: WorkflowBundleWithSourceMap) {
     maxCachedWorkflows: SETTINGS.maxCachedWorkflows,
     cases: SETTINGS.cases,
     method:
-      'cases grow in groups of 3 (round-robin inside the group: cached); at each checkpoint each case gets one update round-robin over all cases (never cached: the task replays the whole history), settled before the next',
+      'cases grow in groups of 3 (round-robin inside the group: cached); at each checkpoint each case gets one ' +
+      'update round-robin over all cases (never cached: the task replays the whole history), settled before the next',
     points,
     notCachedFit: fitOf(missFit),
     cachedFit: hitFit && fitOf(hitFit),

@@ -97,7 +97,9 @@ runBenchmark(async () => {
   const sizes = snapshotSizes();
   printResult('machine', {
     method: {
-      lifecycle: `receipt to closed, ${LIFECYCLE.length} events after the initial transition (${LIFECYCLE.map((e) => e.type).join(', ')}), XState pure transition(); microsPerEvent counts the initial transition as an event`,
+      lifecycle:
+        `receipt to closed, ${LIFECYCLE.length} events after the initial transition (${LIFECYCLE.map((e) => e.type).join(', ')}), ` +
+        'XState pure transition(); microsPerEvent counts the initial transition as an event',
       build: 'createMachine(config, implementations) of the application machine; retained heap with the transitions resolved once, 200 kept alive',
       snapshot: 'JSON of the state value and context after each step',
       runs: RUNS,

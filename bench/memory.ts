@@ -66,7 +66,8 @@ const MODULE_LAYERS = {
   allModules: {
     entry: './workflows/probes/all-modules',
     imports:
-      "both workflows' modules and the application facts schemas built at import: what every workflow evaluated before the lazy workflow index and the case's start-only application schema",
+      "both workflows' modules and the application facts schemas built at import: " +
+      "what every workflow evaluated before the lazy workflow index and the case's start-only application schema",
   },
 } as const;
 type Layer = keyof typeof MODULE_LAYERS;

@@ -66,7 +66,8 @@ async function measureRun(bundle: string, run: number) {
       peakWorkerRss = Math.max(peakWorkerRss, residentMiBOf(stack.worker.pid));
       const seconds = (performance.now() - started) / 1000;
       progress(
-        `run ${run}: ${opened}/${CASES} cases waiting on their cure deadline (${(opened / seconds).toFixed(1)}/s), worker ${residentMiBOf(stack.worker.pid)} MiB resident`,
+        `run ${run}: ${opened}/${CASES} cases waiting on their cure deadline ` +
+          `(${(opened / seconds).toFixed(1)}/s), worker ${residentMiBOf(stack.worker.pid)} MiB resident`,
       );
     }, 5_000);
     let next = 0;
@@ -127,9 +128,13 @@ runBenchmark(async () => {
       server: 'Temporal dev server, fresh SQLite file per run',
       sqlite: SQLITE_SETTINGS,
       dynamicConfig: DYNAMIC_CONFIG,
-      worker: `one worker process with the production worker options (workflow cache: DOSSIER_MAX_CACHED_WORKFLOWS=${loadConfig().DOSSIER_MAX_CACHED_WORKFLOWS}), production activities and AES-GCM data converter`,
+      worker:
+        'one worker process with the production worker options (workflow cache: ' +
+        `DOSSIER_MAX_CACHED_WORKFLOWS=${loadConfig().DOSSIER_MAX_CACHED_WORKFLOWS}), production activities and AES-GCM data converter`,
       cases: CASES,
-      inFlight: `${IN_FLIGHT} submissions in flight; each case is started, sent its receipt notice, sent an evidence request (update) and its notice, then waits on its cure deadline (real time, nothing compressed)`,
+      inFlight:
+        `${IN_FLIGHT} submissions in flight; each case is started, sent its receipt notice, ` +
+        'sent an evidence request (update) and its notice, then waits on its cure deadline (real time, nothing compressed)',
       listings:
         "through visibility with the CLI's own query (cli/case-filter.ts): --overdue, and --deadline-before a month from now (every case), paged to the end",
       runs: RUN_COUNT,

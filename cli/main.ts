@@ -11,7 +11,8 @@ export const COMMANDS: Command[] = [...caseCommands, ...operatorCommands, machin
 
 const listing = (list: Command[]) => list.map((c) => `  ${synopsis(c)}\n      ${c.summary}\n`).join('');
 
-const OVERVIEW = `usage: dossier COMMAND [ARGS]\n\n${listing(COMMANDS)}\n"dossier help COMMAND" or "dossier COMMAND --help" lists a command's arguments and options.\n`;
+const OVERVIEW =
+  `usage: dossier COMMAND [ARGS]\n\n${listing(COMMANDS)}\n` + `"dossier help COMMAND" or "dossier COMMAND --help" lists a command's arguments and options.\n`;
 
 /** Commands sharing a first word (`cases list`, `cases act`) form a group, named by that word. */
 interface Group {

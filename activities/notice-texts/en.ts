@@ -58,7 +58,8 @@ export const en: NoticeTexts = {
         `On ${date(n.decidedOn)} your application was ${OUTCOMES[n.outcome]}.`,
         ...(n.permit
           ? [
-              `Your residence permit is granted with the restriction "${n.permit.restriction}", valid from ${date(n.permit.validFrom)} up to and including ${date(n.permit.validUntil)}.`,
+              `Your residence permit is granted with the restriction "${n.permit.restriction}", ` +
+                `valid from ${date(n.permit.validFrom)} up to and including ${date(n.permit.validUntil)}.`,
               `Work: ${n.permit.labourMarketNote}.`,
             ]
           : []),
@@ -71,7 +72,9 @@ export const en: NoticeTexts = {
     'objection-decision': (n, { date, remedy }) => ({
       subject: `Decision on your ${remedy}: ${n.outcome === 'well-founded' ? 'upheld' : 'dismissed'}`,
       body: [
-        `On ${date(n.decidedOn)} we decided that your ${remedy} is ${n.outcome === 'well-founded' ? 'well-founded: we have reconsidered our decision' : 'unfounded: our decision stands'}.`,
+        `On ${date(n.decidedOn)} we decided that your ${remedy} is ` +
+          (n.outcome === 'well-founded' ? 'well-founded: we have reconsidered our decision' : 'unfounded: our decision stands') +
+          '.',
       ],
       action: 'If you disagree, you can appeal to the court; the decision explains how and by when.',
     }),
@@ -120,7 +123,8 @@ export const en: NoticeTexts = {
     'independent-permit': (n, { date }) => ({
       subject: 'You may apply for a residence permit of your own',
       body: [
-        `You were admitted as a minor to live with your family. From ${date(n.eligibleOn)} you meet the one-year condition for a residence permit of your own, independent of your family member.`,
+        `You were admitted as a minor to live with your family. From ${date(n.eligibleOn)} you meet ` +
+          'the one-year condition for a residence permit of your own, independent of your family member.',
       ],
       action: 'If you want a permit of your own, apply for it. Your current permit stays valid meanwhile.',
     }),

@@ -62,7 +62,8 @@ export const nl: NoticeTexts = {
           `Op ${date(n.decidedOn)} is uw aanvraag ${outcome}.`,
           ...(n.permit
             ? [
-                `U krijgt een verblijfsvergunning onder de beperking "${n.permit.restriction}", geldig van ${date(n.permit.validFrom)} tot en met ${date(n.permit.validUntil)}.`,
+                `U krijgt een verblijfsvergunning onder de beperking "${n.permit.restriction}", ` +
+                  `geldig van ${date(n.permit.validFrom)} tot en met ${date(n.permit.validUntil)}.`,
                 `Arbeid: ${n.permit.labourMarketNote}.`,
               ]
             : []),
@@ -76,7 +77,9 @@ export const nl: NoticeTexts = {
     'objection-decision': (n, { date, remedy }) => ({
       subject: `Besluit op uw ${REMEDY[remedy].noun}: ${n.outcome === 'well-founded' ? 'gegrond' : 'ongegrond'}`,
       body: [
-        `Op ${date(n.decidedOn)} hebben wij uw ${REMEDY[remedy].noun} ${n.outcome === 'well-founded' ? 'gegrond verklaard: wij hebben ons besluit herzien' : 'ongegrond verklaard: ons besluit blijft staan'}.`,
+        `Op ${date(n.decidedOn)} hebben wij uw ${REMEDY[remedy].noun} ` +
+          (n.outcome === 'well-founded' ? 'gegrond verklaard: wij hebben ons besluit herzien' : 'ongegrond verklaard: ons besluit blijft staan') +
+          '.',
       ],
       action: 'Bent u het hier niet mee eens, dan kunt u beroep instellen bij de rechtbank; het besluit vermeldt hoe en wanneer.',
     }),
@@ -125,7 +128,8 @@ export const nl: NoticeTexts = {
     'independent-permit': (n, { date }) => ({
       subject: 'U kunt een eigen verblijfsvergunning aanvragen',
       body: [
-        `U bent als minderjarige toegelaten om bij uw gezin te wonen. Vanaf ${date(n.eligibleOn)} voldoet u aan de voorwaarde van één jaar voor een eigen verblijfsvergunning, los van uw gezinslid.`,
+        `U bent als minderjarige toegelaten om bij uw gezin te wonen. Vanaf ${date(n.eligibleOn)} ` +
+          'voldoet u aan de voorwaarde van één jaar voor een eigen verblijfsvergunning, los van uw gezinslid.',
       ],
       action: 'Wilt u een eigen vergunning, vraag die dan aan. Uw huidige vergunning blijft intussen geldig.',
     }),

@@ -56,7 +56,8 @@ export const no: NoticeTexts = {
           `Søknaden din ble ${outcome} ${date(n.decidedOn)}.`,
           ...(n.permit
             ? [
-                `Du får oppholdstillatelse med begrensningen «${n.permit.restriction}», gyldig fra ${date(n.permit.validFrom)} til og med ${date(n.permit.validUntil)}.`,
+                `Du får oppholdstillatelse med begrensningen «${n.permit.restriction}», ` +
+                  `gyldig fra ${date(n.permit.validFrom)} til og med ${date(n.permit.validUntil)}.`,
                 `Arbeid: ${n.permit.labourMarketNote}.`,
               ]
             : []),
@@ -70,7 +71,11 @@ export const no: NoticeTexts = {
     'objection-decision': (n, { date }) => ({
       subject: `Vedtak i klagesaken: ${n.outcome === 'well-founded' ? 'klagen er tatt til følge' : 'klagen er ikke tatt til følge'}`,
       body: [
-        `${date(n.decidedOn)} ${n.outcome === 'well-founded' ? 'tok vi klagen din til følge og endret vedtaket' : 'kom vi til at klagen din ikke fører frem; vedtaket står ved lag'}.`,
+        `${date(n.decidedOn)} ` +
+          (n.outcome === 'well-founded'
+            ? 'tok vi klagen din til følge og endret vedtaket'
+            : 'kom vi til at klagen din ikke fører frem; vedtaket står ved lag') +
+          '.',
       ],
       action: 'Hvis du er uenig, kan du bringe saken inn for domstolene; vedtaket forklarer hvordan.',
     }),
@@ -116,7 +121,8 @@ export const no: NoticeTexts = {
     'independent-permit': (n, { date }) => ({
       subject: 'Du kan søke om egen oppholdstillatelse',
       body: [
-        `Du fikk opphold som mindreårig for å bo med familien din. Fra ${date(n.eligibleOn)} oppfyller du vilkåret om ett år for en egen oppholdstillatelse, uavhengig av familiemedlemmet ditt.`,
+        `Du fikk opphold som mindreårig for å bo med familien din. Fra ${date(n.eligibleOn)} oppfyller ` +
+          'du vilkåret om ett år for en egen oppholdstillatelse, uavhengig av familiemedlemmet ditt.',
       ],
       action: 'Hvis du ønsker en egen tillatelse, søk om den. Den nåværende tillatelsen din gjelder i mellomtiden.',
     }),

@@ -240,10 +240,13 @@ export function method(options: ThroughputOptions) {
     sqlite: SQLITE_SETTINGS,
     dynamicConfig: DYNAMIC_CONFIG,
     worker:
-      'one worker process launched as npm run worker launches it (512 MiB heap limit, DOSSIER_MAX_CACHED_WORKFLOWS cache), dossier production activities and AES-GCM data converter; both kinds on the same task queue and options',
+      'one worker process launched as npm run worker launches it (512 MiB heap limit, DOSSIER_MAX_CACHED_WORKFLOWS cache), ' +
+      'dossier production activities and AES-GCM data converter; both kinds on the same task queue and options',
     loop: `closed loop; ${options.warmupSeconds} s warm-up, then ${options.windowSeconds} s measured; only cases completed inside the window count`,
     runs: options.runs,
-    timers: `durable timers compressed by a bench-only workflow interceptor: one simulated day = ${SIMULATED_DAY_MS.toFixed(1)} ms of wall time, so two weeks = 1 s; the baseline's ${BASELINE_TIMER} timer alike`,
+    timers:
+      'durable timers compressed by a bench-only workflow interceptor: one simulated day = ' +
+      `${SIMULATED_DAY_MS.toFixed(1)} ms of wall time, so two weeks = 1 s; the baseline's ${BASELINE_TIMER} timer alike`,
     smtp: 'real SMTP server on loopback (smtp-server) in the load generator process, counting messages',
     cpu: 'CPU seconds (user + system from /proc) of the dev server, the worker process and the load generator process, per completed case and per wall second',
   };

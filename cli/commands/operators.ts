@@ -262,7 +262,8 @@ function showCase(s: CaseStatus): string {
       out.push(`  permit: ${decision.permit.restriction}, ${decision.permit.validFrom} to ${decision.permit.validUntil}; ${decision.permit.labourMarketNote}`);
     if (s.objection)
       out.push(
-        `  objection: ${s.objection.lodgedOn ? `lodged ${s.objection.lodgedOn}` : `open until ${s.objection.deadline.due}`}${s.objection.outcome ? `; ${s.objection.outcome.outcome}` : ''}`,
+        `  objection: ${s.objection.lodgedOn ? `lodged ${s.objection.lodgedOn}` : `open until ${s.objection.deadline.due}`}` +
+          `${s.objection.outcome ? `; ${s.objection.outcome.outcome}` : ''}`,
       );
   } else out.push(s.withdrawnAt ? `  none: withdrawn on ${at(s.withdrawnAt)}` : '  none yet');
   return out.join('\n') + '\n';

@@ -78,7 +78,8 @@ export const APPLICATION_RULES = {
       const possible = findingsOf(context).possibleRestrictions ?? [];
       const unfounded = event.permit.s38Limitations.filter((l) => !law.allowed.includes(l) || !possible.includes(l));
       return unfounded.length
-        ? `a restriction (${unfounded.join(', ')}) may be decided only when there is doubt about identity, the need is temporary or other particular grounds so indicate (${law.basis}); the assessment finds none`
+        ? `a restriction (${unfounded.join(', ')}) may be decided only when there is doubt about identity, ` +
+            `the need is temporary or other particular grounds so indicate (${law.basis}); the assessment finds none`
         : null;
     },
   },
@@ -89,7 +90,11 @@ export const APPLICATION_RULES = {
       const law = procedureOfCase(context).exceptionGrounds;
       const allowed = findingsOf(context).exceptionGrounds ?? (Object.keys(law?.grounds ?? {}) as ExceptionGround[]);
       if (event.exceptionGround && allowed.includes(event.exceptionGround)) return null;
-      return `the assessment finds the applicant entitled (${context.assessment.summary}); a refusal must rest on one of the exception grounds the text allows for this route: ${allowed.join(', ') || 'none'} (${law?.basis ?? 'the route the assessment grants on'})`;
+      return (
+        `the assessment finds the applicant entitled (${context.assessment.summary}); ` +
+        'a refusal must rest on one of the exception grounds the text allows for this route: ' +
+        `${allowed.join(', ') || 'none'} (${law?.basis ?? 'the route the assessment grants on'})`
+      );
     },
   },
 
@@ -106,7 +111,8 @@ export const APPLICATION_RULES = {
     refuses: (context, event) => {
       const deadline = context.objection?.deadline;
       return event.type === 'lodge-objection' && deadline && event.receivedOn > deadline.due
-        ? `the ${procedureOfCase(context).remedy.kind} period ended on ${deadline.due} (${deadline.citations[0]}); an ${procedureOfCase(context).remedy.kind} received on ${event.receivedOn} is late`
+        ? `the ${procedureOfCase(context).remedy.kind} period ended on ${deadline.due} (${deadline.citations[0]}); ` +
+            `an ${procedureOfCase(context).remedy.kind} received on ${event.receivedOn} is late`
         : null;
     },
   },

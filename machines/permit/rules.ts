@@ -61,7 +61,8 @@ export const PERMIT_RULES = {
     refuses: (context, event) => {
       const timing = filingTiming(context, event);
       return timing.kind === 'late-gap' && !renewalFiled(event).lateReason
-        ? `filed more than four weeks after the permit expired on ${context.permit.validUntil}: give lateReason, so the reason for lateness can be assessed (${timing.citation})`
+        ? `filed more than four weeks after the permit expired on ${context.permit.validUntil}: ` +
+            `give lateReason, so the reason for lateness can be assessed (${timing.citation})`
         : null;
     },
   },
@@ -79,7 +80,8 @@ export const PERMIT_RULES = {
     refuses: (context) =>
       context.conversion?.status === 'review'
         ? null
-        : `no conversion awaits a caseworker's decision on a contra-indication (${conversionLaw(context)?.contraIndicationBasis ?? 'no conversion applies to this permit'})`,
+        : "no conversion awaits a caseworker's decision on a contra-indication " +
+          `(${conversionLaw(context)?.contraIndicationBasis ?? 'no conversion applies to this permit'})`,
   },
   noWithdrawalPending: { caseOnly: true, refuses: (context) => (pendingWithdrawal(context) ? 'a withdrawal of this permit is already pending' : null) },
   withdrawalGroundAllowed: {

@@ -254,7 +254,9 @@ test('acting on many cases: a dry run first, then each case accepts or rejects w
     expect.objectContaining({
       caseNumber: CASES.b,
       result: 'rejected',
-      reason: `action "extend-cure-period" is refused in state "awaitingEvidence": cureExtendedLater: the new cure deadline ${until} must be later than the current one, ${cureDue.b}`,
+      reason:
+        'action "extend-cure-period" is refused in state "awaitingEvidence": cureExtendedLater: ' +
+        `the new cure deadline ${until} must be later than the current one, ${cureDue.b}`,
     }),
   ]);
   expect(await dueOf(CASES.a)).toBe(until);
@@ -268,7 +270,9 @@ test('acting on many cases: a dry run first, then each case accepts or rejects w
   expect(week.code).toBe(0);
   expect(week.stdout).toMatch(
     new RegExp(
-      `^CASE {2,}STATE {2,}RESULT {2,}PAYLOAD {2,}REASON\\n${CASES.a} {2,}awaitingEvidence {2}accepted {2}\\{"until":"${addDays(until, 7)}","reason":"outage","actor":\\{"id":"ops-0001","role":"operator"\\}\\}`,
+      `^CASE {2,}STATE {2,}RESULT {2,}PAYLOAD {2,}REASON\\n` +
+        `${CASES.a} {2,}awaitingEvidence {2}accepted {2}` +
+        `\\{"until":"${addDays(until, 7)}","reason":"outage","actor":\\{"id":"ops-0001","role":"operator"\\}\\}`,
     ),
   );
   expect(week.stdout.trimEnd().split('\n').at(-1)).toBe('2 matched, 2 accepted, 0 rejected');

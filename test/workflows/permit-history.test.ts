@@ -96,7 +96,8 @@ test(`${YEARS} years, a renewal every two years: each run under ${EVENTS_PER_RUN
   expect(runs).toHaveLength(n + 1);
   const longest = Math.max(...runs.map((r) => r.events));
   console.log(
-    `permit history: ${runs.length} runs over ${simulatedDays} simulated days; events per run ${runs.map((r) => r.events).join(', ')} (bound ${EVENTS_PER_RUN})`,
+    `permit history: ${runs.length} runs over ${simulatedDays} simulated days; ` +
+      `events per run ${runs.map((r) => r.events).join(', ')} (bound ${EVENTS_PER_RUN})`,
   );
   expect(longest).toBeLessThan(EVENTS_PER_RUN);
   await handle.terminate('test done');

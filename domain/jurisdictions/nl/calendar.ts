@@ -77,7 +77,8 @@ export const NL_CALENDAR: JurisdictionCalendar = {
           extension: 'office-roll',
           citations: [
             'Vc 2000 B16/7; Awb 4:5 (cure period after an evidence request, in principle two weeks)',
-            'Office policy: a cure period ending on a Saturday, Sunday or Atw holiday runs on to the next working day, as Atw art. 1(1) does for statutory periods',
+            'Office policy: a cure period ending on a Saturday, Sunday or Atw holiday ' +
+              'runs on to the next working day, as Atw art. 1(1) does for statutory periods',
           ],
         },
       ],

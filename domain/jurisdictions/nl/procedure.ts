@@ -40,7 +40,8 @@ function renewalCalendar(validUntil: LocalDate): RenewalCalendar {
     dueAt: expiresAt,
     timeZone: TIME_ZONE,
     citations: [
-      'Vw 2000 art. 26 (a renewal filed after the permit expired gives a permit from the date of filing, unless the lateness cannot be held against the holder)',
+      'Vw 2000 art. 26 (a renewal filed after the permit expired gives a permit ' +
+        'from the date of filing, unless the lateness cannot be held against the holder)',
     ],
   };
   return { inviteOn, deadline, remindOn: addDays(validUntil, -RENEWAL_REMINDER_DAYS), expiresAt };
@@ -119,7 +120,8 @@ export const NL_PROCEDURE: Procedure = {
         : {
             dueOn: estateConversionDate(permit.validFrom),
             grounds: [
-              `${CONVERSION_BASIS} (the permit "${OLD_ACT_ESTATE_RESTRICTION}" is changed ex officio after one year, barring contra-indications, into a permit "${CONTINUED_RESIDENCE}")`,
+              `${CONVERSION_BASIS} (the permit "${OLD_ACT_ESTATE_RESTRICTION}" is changed ex officio ` +
+                `after one year, barring contra-indications, into a permit "${CONTINUED_RESIDENCE}")`,
               `Vc 2000 B16/10 (restriction "${CONTINUED_RESIDENCE}"; ${LABOUR_MARKET_NOTES.free})`,
             ],
             terms: (convertedOn) => ({

@@ -95,7 +95,8 @@ export const NO_CALENDAR: JurisdictionCalendar = {
           direction: 'backward',
           extension: 'dl149',
           citations: [
-            'Immigration Act (utlendingsloven) s. 61 sixth paragraph (a renewal applied for at least one month before expiry keeps the right to stay until decided)',
+            'Immigration Act (utlendingsloven) s. 61 sixth paragraph (a renewal applied ' +
+              'for at least one month before expiry keeps the right to stay until decided)',
             'utlendingsforskriften § 10-25 (a later application is assessed on its merits)',
           ],
         },

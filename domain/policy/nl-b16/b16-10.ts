@@ -27,7 +27,9 @@ export const b16Restriction = defineRule<NlFacts, 'earlier-permit-medical'>(
       'earlier-permit-medical': {
         kind: 'note',
         paragraph: 'Vc 2000 B16/10',
-        description: `the earlier permit was granted under the restriction "medische behandeling" or "verblijf vanwege medische noodsituatie": the labour-market note reads "${LABOUR_MARKET_NOTES['twv-required']}"`,
+        description:
+          'the earlier permit was granted under the restriction "medische behandeling" or "verblijf vanwege medische noodsituatie": ' +
+          `the labour-market note reads "${LABOUR_MARKET_NOTES['twv-required']}"`,
       },
     },
   },

@@ -78,7 +78,8 @@ export const art350ResidenceAsMinor = defineRule<
         kind: 'requirement',
         paragraph: `${B16_2} sub a`,
         description:
-          'that permit was for residence with a Dutch national or a foreign national with a non-temporary right (art. 3.5 Vb); the holder of an asylum permit for a fixed period does not count',
+          'that permit was for residence with a Dutch national or a foreign national with a non-temporary right (art. 3.5 Vb); ' +
+          'the holder of an asylum permit for a fixed period does not count',
       },
       'held-more-than-one-year': { kind: 'requirement', anyOf: 'b', paragraph: `${B16_2} sub b`, description: 'held that permit for longer than a year' },
       'born-here-to-non-temporary-parents': {

@@ -95,7 +95,8 @@ export const art351Relationship = defineRule<
         kind: 'requirement',
         paragraph: `${B16_3_1} sub a, ad a`,
         description:
-          'the main person has a right of residence of a non-temporary nature (not a temporary right such as study or medical treatment, not an asylum permit for a fixed period)',
+          'the main person has a right of residence of a non-temporary nature ' +
+          '(not a temporary right such as study or medical treatment, not an asylum permit for a fixed period)',
       },
       'relationship-three-years': {
         kind: 'requirement',
@@ -106,7 +107,8 @@ export const art351Relationship = defineRule<
         kind: 'requirement',
         paragraph: `${B16_3_1} sub b, ad b`,
         description:
-          'held a permit on that (marriage) relationship for at least three years (an earlier relationship with the same main person, followed directly by the marriage or partnership, counts)',
+          'held a permit on that (marriage) relationship for at least three years ' +
+          '(an earlier relationship with the same main person, followed directly by the marriage or partnership, counts)',
       },
       'renewal-conditions-three-years': {
         kind: 'requirement',
@@ -185,7 +187,8 @@ export const art96TransitionalMarriage = defineRule<
         'marriage-not-relationship',
         onMarriage,
         r
-          ? `${r.kind} from ${r.start}${r.previousForm ? `, after a relationship from ${r.previousForm.start}` : ''}; first permit ${firstPartnerPermit?.from ?? 'none'}`
+          ? `${r.kind} from ${r.start}${r.previousForm ? `, after a relationship from ${r.previousForm.start}` : ''}` +
+              `; first permit ${firstPartnerPermit?.from ?? 'none'}`
           : 'no relationship given',
       ),
       judge(
@@ -313,7 +316,8 @@ export const art351DeathOfMainPerson = defineRule<
         kind: 'requirement',
         paragraph: B16_3_3,
         description:
-          'residence was not granted under the elderly policy (B2/7); if it was, the power is not used as a rule and other compelling reasons must be put forward and examined',
+          'residence was not granted under the elderly policy (B2/7); if it was, ' +
+          'the power is not used as a rule and other compelling reasons must be put forward and examined',
       },
       'no-incorrect-information': {
         kind: 'exclusion',

@@ -36,7 +36,8 @@ export const art351UnaccompaniedMinor = defineRule<
         kind: 'requirement',
         paragraph: `${B16_5} sub a`,
         description:
-          'held a regular fixed-term permit "verblijf als Amv" for three years by the reference date (time on an asylum permit for a fixed period does not count)',
+          'held a regular fixed-term permit "verblijf als Amv" for three years by the reference date ' +
+          '(time on an asylum permit for a fixed period does not count)',
       },
       'minor-on-reference-date': {
         kind: 'requirement',
@@ -124,13 +125,15 @@ export const art94TransitionalAmv = defineRule<
         kind: 'requirement',
         paragraph: B16_5_1,
         description:
-          'the day continued residence starts has come: 4 January 2001 for one who turned 18 before that day, otherwise the 18th birthday (the Amv permit runs until the day before)',
+          'the day continued residence starts has come: 4 January 2001 for one who turned 18 ' +
+          'before that day, otherwise the 18th birthday (the Amv permit runs until the day before)',
       },
       'asylum-application-counts': {
         kind: 'note',
         paragraph: B16_5_1,
         description:
-          'the applicant is already 18 at the first decision: the asylum application also counts as the application for continued residence; no separate application is needed',
+          'the applicant is already 18 at the first decision: the asylum application also ' +
+          'counts as the application for continued residence; no separate application is needed',
       },
     },
   },

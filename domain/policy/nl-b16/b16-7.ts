@@ -160,13 +160,16 @@ export const art352Relationship = defineRule<
         kind: 'factor',
         paragraph: `${RELATIONSHIP} sub e, ad e`,
         description:
-          "e. (sexual) violence within the family, proven: it led to the actual breakdown of the relationship and is shown by a police record of the report and a statement of a (confidential) doctor, or, where the public prosecutor prosecuted ex officio, a statement of the prosecutor or the police and a doctor's statement; heavy weight (from 17 October 2003)",
+          'e. (sexual) violence within the family, proven: it led to the actual breakdown of the relationship and is shown by ' +
+          'a police record of the report and a statement of a (confidential) doctor, or, where the public prosecutor prosecuted ' +
+          "ex officio, a statement of the prosecutor or the police and a doctor's statement; heavy weight (from 17 October 2003)",
       },
       'violence-weighed-as-circumstance': {
         kind: 'factor',
         paragraph: `${RELATIONSHIP} ad e`,
         description:
-          '(sexual) violence put forward that is not factor e (not shown in the way the text requires, or before the regulation applied), weighed in the combination of reasons',
+          '(sexual) violence put forward that is not factor e (not shown in the way the text requires, ' +
+          'or before the regulation applied), weighed in the combination of reasons',
       },
       'reasons-put-forward': { kind: 'factor', paragraph: RELATIONSHIP, description: 'the compelling humanitarian reasons the applicant states' },
       'other-factors-not-examined': {
@@ -178,7 +181,8 @@ export const art352Relationship = defineRule<
         kind: 'note',
         paragraph: `${RELATIONSHIP} ad a, b en c`,
         description:
-          'on the information given about factors a to c, an individual official report (ambtsbericht) may be requested from the Ministry of Foreign Affairs (request-ambtsbericht)',
+          'on the information given about factors a to c, an individual official report (ambtsbericht) ' +
+          'may be requested from the Ministry of Foreign Affairs (request-ambtsbericht)',
       },
       'offer-cure-period': {
         kind: 'note',
@@ -283,7 +287,9 @@ export const art352ExtendedFamily = defineRule<
         kind: 'factor',
         paragraph: EXTENDED,
         description:
-          "proven (sexual) violence within the family led, within three years after admission, to the breaking of the family relationship (police record of the report and a doctor's statement, or, after ex officio prosecution, a statement of the prosecutor or police and a doctor's statement): the applicant then qualifies",
+          'proven (sexual) violence within the family led, within three years after admission, to the breaking of ' +
+          "the family relationship (police record of the report and a doctor's statement, or, after ex officio prosecution, " +
+          "a statement of the prosecutor or police and a doctor's statement): the applicant then qualifies",
       },
       'reasons-put-forward': { kind: 'factor', paragraph: EXTENDED, description: 'the compelling humanitarian reasons the applicant states' },
       'offer-cure-period': {
@@ -479,7 +485,8 @@ export const art352TraffickingNoConviction = defineRule<
         kind: 'requirement',
         paragraph: `${TRAFFICKING} sub b, ad b`,
         description:
-          'on the day of the judgment the victim had stayed for three years or longer on the B9 permit (the time of a complaint procedure after an earlier dismissal counts)',
+          'on the day of the judgment the victim had stayed for three years or longer on the B9 permit ' +
+          '(the time of a complaint procedure after an earlier dismissal counts)',
       },
     },
   },
@@ -570,20 +577,23 @@ export const art352TraffickingSpecialCircumstances = defineRule<
         kind: 'requirement',
         paragraph: SPECIAL,
         description:
-          'the applicant falls in none of the categories granted in any case (a dismissal without complaint or with a complaint not upheld, an acquittal within three years, no criminal case or judgment, a witness-declarant)',
+          'the applicant falls in none of the categories granted in any case (a dismissal without complaint or with ' +
+          'a complaint not upheld, an acquittal within three years, no criminal case or judgment, a witness-declarant)',
       },
       'reprisal-risk': {
         kind: 'factor',
         paragraph: SPECIAL,
         description:
-          'the risk of reprisals against the applicant and their family, and the protection the authorities of the country of origin are willing and able to give',
+          'the risk of reprisals against the applicant and their family, ' +
+          'and the protection the authorities of the country of origin are willing and able to give',
       },
       'prosecution-risk': { kind: 'factor', paragraph: SPECIAL, description: 'the risk of prosecution in the country of origin, e.g. for prostitution' },
       reintegration: {
         kind: 'factor',
         paragraph: SPECIAL,
         description:
-          'the possibilities of social reintegration in the country of origin (cultural background, any past in prostitution, lasting disruption of family relations, views on prostitution and government policy there)',
+          'the possibilities of social reintegration in the country of origin (cultural background, ' +
+          'any past in prostitution, lasting disruption of family relations, views on prostitution and government policy there)',
       },
       'witness-report-led-to-conviction': {
         kind: 'factor',

@@ -63,7 +63,8 @@ export const b16Withdrawal = defineRule<WithdrawalFacts, 'withdrawn-for-incorrec
         kind: 'requirement',
         paragraph: `${B16_8}; Vw 2000 art. 19`,
         description:
-          'the permit is withdrawn for incorrect or withheld information (art. 19 Vw), not because the holder no longer meets the conditions of the earlier special policy',
+          'the permit is withdrawn for incorrect or withheld information (art. 19 Vw), ' +
+          'not because the holder no longer meets the conditions of the earlier special policy',
       },
     },
   },

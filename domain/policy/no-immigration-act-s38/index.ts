@@ -89,8 +89,10 @@ function assess(facts: NoFacts, onDate: LocalDate): Assessment<NoFindings> {
     onDate,
     outcome,
     summary: assessmentNeeded
-      ? `overall assessment under Immigration Act (NO) s. 38 needed; present: ${findings.factorsPresent.join(', ') || 'none of the listed circumstances'}${findings.bestInterestsFundamental ? '; the case concerns children' : ''}`
-      : 'nothing is put forward that the overall assessment of Immigration Act (NO) s. 38 could weigh: no particular connection with the realm, none of the circumstances a to d, no other circumstance, no child',
+      ? `overall assessment under Immigration Act (NO) s. 38 needed; present: ${findings.factorsPresent.join(', ') || 'none of the listed circumstances'}` +
+        `${findings.bestInterestsFundamental ? '; the case concerns children' : ''}`
+      : 'nothing is put forward that the overall assessment of Immigration Act (NO) s. 38 could weigh: ' +
+        'no particular connection with the realm, none of the circumstances a to d, no other circumstance, no child',
     basis,
     failingConditions: assessmentNeeded ? [] : failingConditionsOf(grounds),
     ...explain(outcome, assessmentNeeded ? [...grounds, ...context] : []),
