@@ -61,7 +61,7 @@ export const PERMIT_RULES = {
     refuses: (context, event) => {
       const timing = filingTiming(context, event);
       return timing.kind === 'late-gap' && !renewalFiled(event).lateReason
-        ? `filed more than four weeks after the permit expired on ${context.permit.validUntil}: ` +
+        ? `filed after the grace period that followed the expiry on ${context.permit.validUntil}: ` +
             `give lateReason, so the reason for lateness can be assessed (${timing.citation})`
         : null;
     },

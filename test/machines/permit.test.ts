@@ -218,7 +218,7 @@ describe('permit machine', () => {
     expect(stateOf(snapshot)).toBe('lapsed');
     const at = '2028-06-01T10:00:00.000Z';
     expect(rejectionOf(snapshot, act(renewal('2028-06-01'), at))).toMatch(
-      /more than four weeks after the permit expired on 2028-03-31: give lateReason.*Vw 2000 art\. 26/,
+      /after the grace period that followed the expiry on 2028-03-31: give lateReason.*Vw 2000 art\. 26.*more than four weeks after expiry/,
     );
     ({ snapshot } = step(snapshot, act(renewal('2028-06-01', { lateReason: 'in hospital abroad' }), at)));
     expect(snapshot.context.renewals[0]).toMatchObject({

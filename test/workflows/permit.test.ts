@@ -128,7 +128,7 @@ test('NL late renewal: within four weeks of expiry no gap; six weeks late a reas
 
   await h.env.sleep('32 days');
   const lateFiledOn = await h.today();
-  expect(await h.rejection(second, fileRenewal(lateFiledOn))).toMatch(/more than four weeks after the permit expired on .*give lateReason/);
+  expect(await h.rejection(second, fileRenewal(lateFiledOn))).toMatch(/after the grace period that followed the expiry on .*give lateReason/);
   const gap = await h.act(second, fileRenewal(lateFiledOn, 'the holder was abroad caring for a parent'));
   expect(gap.renewals[0]).toMatchObject({ timing: { kind: 'late-gap', gap: { from: addDays(validUntil, 1), to: addDays(lateFiledOn, -1) } }, lateness: null });
   const assessed = await h.act(second, { type: 'assess-lateness', excusable: false, grounds: ['no proof of the stay abroad'], actor: CASEWORKER });
