@@ -1,8 +1,9 @@
 /**
  * The decision clock as a ledger. The period in which the office must decide starts at receipt
- * (in NL Vw 2000 art. 25(1); the jurisdiction's procedure says which, if any); every suspension and extension is an entry with its legal basis, start,
- * end and the notice that announced it. An entry is never edited but closed, and the deadline is
- * always derived from the entries, so an operator can see why it is what it is.
+ * (the jurisdiction's procedure says which, if any; in NL Vw 2000 art. 25(1)); every suspension
+ * and extension is an entry with its legal basis, start, end and the notice that announced it.
+ * An entry is never edited but closed, and the deadline is always derived from the entries, so an
+ * operator can see why it is what it is.
  */
 import { addDays, addMonths, computeDeadline, daysBetween, endOfDay, officeTimeZone, rollToWorkingDay, type Jurisdiction, type LocalDate } from './calendar';
 import { procedureOf } from './jurisdictions/registry';

@@ -61,26 +61,36 @@ function firstRefusal<C, E>(rules: LawRules<C, E>, names: readonly string[], con
 }
 
 /** The action types the state handles, less those a rule reading only the case refuses now. */
-export function offeredActions<C, E>(snapshot: AnyMachineSnapshot, types: readonly string[], rules: LawRules<C, E>, probe: (type: string) => E): string[] {
+function offeredActions<T extends string, C, E>(snapshot: AnyMachineSnapshot, types: readonly T[], rules: LawRules<C, E>): T[] {
   const enabled = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
   return types.filter((type) => {
     if (!enabled.has(type)) return false;
     const caseRules = rulesFor(snapshot, type, rules).filter((name) => rules[name]!.caseOnly);
-    return firstRefusal(rules, caseRules, snapshot.context as C, probe(type)) === null;
+    // A rule on the case alone reads no payload: an event of the bare type is enough to ask it.
+    return firstRefusal(rules, caseRules, snapshot.context as C, { type } as E) === null;
   });
 }
 
 /** Why `event` is refused: not handled in this state (listing what is offered), or the first rule that says no, by name. */
-export function refusal<C, E extends { type: string }>(
-  snapshot: AnyMachineSnapshot,
-  event: E,
-  offered: readonly string[],
-  rules: LawRules<C, E>,
-): string | null {
+function refusal<C, E extends { type: string }>(snapshot: AnyMachineSnapshot, event: E, offered: readonly string[], rules: LawRules<C, E>): string | null {
   const state = innermostState(snapshot);
   if (!getNextTransitions(snapshot).some((t) => t.eventType === event.type)) {
     return `action "${event.type}" is not allowed in state "${state}"; ${offered.length ? `it accepts: ${offered.join(', ')}` : 'it accepts no action'}`;
   }
   const reason = firstRefusal(rules, rulesFor(snapshot, event.type, rules), snapshot.context as C, event);
   return reason ? `action "${event.type}" is refused in state "${state}": ${reason}` : null;
+}
+
+/**
+ * What a machine tells about actions, the same way for every dossier machine: the state it is in,
+ * the actions it offers now (rules on an action's payload are checked when it is taken), and why it
+ * refuses one, naming the state, the action and the rule.
+ */
+export function actionsOf<T extends string, C, E extends { type: string }>(types: readonly T[], rules: LawRules<C, E>) {
+  const allowedActions = (snapshot: AnyMachineSnapshot): T[] => offeredActions(snapshot, types, rules);
+  return {
+    stateOf: innermostState,
+    allowedActions,
+    rejectionOf: (snapshot: AnyMachineSnapshot, event: E): string | null => refusal(snapshot, event, allowedActions(snapshot), rules),
+  };
 }

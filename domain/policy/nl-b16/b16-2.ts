@@ -54,6 +54,13 @@ const EXCEPTIONS = {
   },
 } as const;
 
+/** B16/2 Algemeen, for both routes of art. 3.50. */
+const FAMILY_TIE_NOT_BROKEN = {
+  kind: 'waiver',
+  paragraph: `${B16_2} Algemeen`,
+  description: 'the family tie need not be broken: the child may still live with the parent(s)',
+} as const;
+
 export const art350ResidenceAsMinor = defineRule<
   NlFacts,
   | 'held-permit-as-minor'
@@ -89,11 +96,7 @@ export const art350ResidenceAsMinor = defineRule<
         description: 'born in the Netherlands to parents with a non-temporary right of residence (art. 3.5 Vb)',
       },
       ...EXCEPTIONS,
-      'family-tie-not-broken': {
-        kind: 'waiver',
-        paragraph: `${B16_2} Algemeen`,
-        description: 'the family tie need not be broken: the child may still live with the parent(s)',
-      },
+      'family-tie-not-broken': FAMILY_TIE_NOT_BROKEN,
     },
   },
   (facts, onDate, judge) => {
@@ -164,11 +167,7 @@ export const art350DutchParent = defineRule<
         paragraph: DUTCH_PARENT,
         description: 'the applicant has not moved their main residence out of the Netherlands',
       },
-      'family-tie-not-broken': {
-        kind: 'waiver',
-        paragraph: `${B16_2} Algemeen`,
-        description: 'the family tie need not be broken: the child may still live with the parent(s)',
-      },
+      'family-tie-not-broken': FAMILY_TIE_NOT_BROKEN,
     },
   },
   (facts, onDate, judge) => {

@@ -14,7 +14,7 @@ import { addDays, addYears, compareDates, type LocalDate } from '../../calendar/
 import type { NlFacts } from '../../application/nl';
 import { defineRule, routeOutcome, selectInForce } from '../registry';
 import type { Rule, RuleResult } from '../types';
-import { CURE_NOTE, DOCUMENT_AND_MEANS, NL_TEXT, PERIODS, claimNotSubstantiated, generalConditions, humanitarianReasons, lacks } from './common';
+import { DOCUMENT_AND_MEANS, NL_TEXT, PERIODS, claimNotSubstantiated, generalConditions, humanitarianReasons, lacks, offerCurePeriod } from './common';
 import { art350DutchParent, art350ResidenceAsMinor } from './b16-2';
 import { art351DeathOfMainPerson, art351ExtendedFamily, art351Relationship, art96TransitionalMarriage, permitsOnRelationship } from './b16-3';
 import { art351MedicalTreatment, medicalFacts } from './b16-4';
@@ -184,11 +184,7 @@ export const art352Relationship = defineRule<
           'on the information given about factors a to c, an individual official report (ambtsbericht) ' +
           'may be requested from the Ministry of Foreign Affairs (request-ambtsbericht)',
       },
-      'offer-cure-period': {
-        kind: 'note',
-        paragraph: RELATIONSHIP,
-        description: `the claim is not (sufficiently) substantiated with relevant documents: ${CURE_NOTE}`,
-      },
+      'offer-cure-period': offerCurePeriod(RELATIONSHIP),
     },
   },
   (facts, onDate, judge) => {
@@ -292,11 +288,7 @@ export const art352ExtendedFamily = defineRule<
           "a statement of the prosecutor or police and a doctor's statement): the applicant then qualifies",
       },
       'reasons-put-forward': { kind: 'factor', paragraph: EXTENDED, description: 'the compelling humanitarian reasons the applicant states' },
-      'offer-cure-period': {
-        kind: 'note',
-        paragraph: EXTENDED,
-        description: `the claim is not (sufficiently) substantiated with relevant documents: ${CURE_NOTE}`,
-      },
+      'offer-cure-period': offerCurePeriod(EXTENDED),
     },
   },
   (facts, onDate, judge) => {
@@ -619,11 +611,7 @@ export const art352TraffickingSpecialCircumstances = defineRule<
         description:
           'only medical circumstances are put forward: they count only as one factor, and an assessment under the medical-treatment policy is more appropriate',
       },
-      'offer-cure-period': {
-        kind: 'note',
-        paragraph: SPECIAL,
-        description: `the claim is not (sufficiently) substantiated with relevant documents: ${CURE_NOTE}`,
-      },
+      'offer-cure-period': offerCurePeriod(SPECIAL),
     },
   },
   (facts, onDate, judge) => {

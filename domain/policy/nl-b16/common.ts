@@ -6,7 +6,7 @@
 import { compareDates, type LocalDate } from '../../calendar/dates';
 import type { NlFacts, NlSponsor, SponsorLivingStatus } from '../../application/nl';
 import { defineRule, included } from '../registry';
-import type { Condition } from '../types';
+import type { Condition, ConditionSpec } from '../types';
 
 /** The text of chapter B16 in this folder is the version every rule implements, on every date. */
 export const NL_TEXT = {
@@ -189,4 +189,11 @@ export const claimNotSubstantiated = (facts: NlFacts): [boolean, string] =>
   facts.humanitarianClaim === undefined
     ? [true, 'no substantiation recorded (humanitarianClaim.substantiated)']
     : [!facts.humanitarianClaim.substantiated, facts.humanitarianClaim.substantiated ? 'substantiated with documents' : 'not (sufficiently) substantiated'];
-export const CURE_NOTE = 'give the applicant the opportunity to cure this, in principle within two weeks (request-evidence)';
+/** The note of each B16/7 paragraph that asks a substantiated claim: a claim not substantiated gets a cure period first. */
+export const offerCurePeriod = (paragraph: string): ConditionSpec => ({
+  kind: 'note',
+  paragraph,
+  description:
+    'the claim is not (sufficiently) substantiated with relevant documents: ' +
+    'give the applicant the opportunity to cure this, in principle within two weeks (request-evidence)',
+});

@@ -14,12 +14,9 @@ import type { ExceptionGround } from '../../case-actions';
 import { explain, failingConditionsOf, selectInForce } from '../registry';
 import type { Assessment, OutcomeKind, PolicyPack, Rule, RuleResult } from '../types';
 import { b16GeneralConditions } from './common';
-import { art350DutchParent, art350ResidenceAsMinor } from './b16-2';
-import { art351DeathOfMainPerson, art351ExtendedFamily, art351Relationship, art96TransitionalMarriage } from './b16-3';
-import { art351MedicalTreatment } from './b16-4';
-import { art351UnaccompaniedMinor, art352AccompaniedMinor, art352AdultExBama, art94TransitionalAmv } from './b16-5';
-import { art351NotAtFault } from './b16-6';
+import { art352AccompaniedMinor, art352AdultExBama } from './b16-5';
 import {
+  CONTINUED_RESIDENCE_ROUTES,
   art352ExtendedFamily,
   art352FormerUnaccompaniedMinor,
   art352Humanitarian,
@@ -58,16 +55,7 @@ const ART_3_52: readonly Rule<NlFacts>[] = [
 
 export const NL_B16_RULES: readonly Rule<NlFacts>[] = [
   b16GeneralConditions,
-  art350ResidenceAsMinor,
-  art350DutchParent,
-  art351Relationship,
-  art96TransitionalMarriage,
-  art351ExtendedFamily,
-  art351DeathOfMainPerson,
-  art351MedicalTreatment,
-  art351UnaccompaniedMinor,
-  art94TransitionalAmv,
-  art351NotAtFault,
+  ...CONTINUED_RESIDENCE_ROUTES,
   b16Renewal,
   b16Article8,
   ...ART_3_52,

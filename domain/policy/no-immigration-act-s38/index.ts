@@ -113,15 +113,3 @@ export const noS38Pack: PolicyPack<NoFacts, NoFindings> = {
   rules: NO_S38_RULES,
   assess,
 };
-
-export {
-  s38Children,
-  s38Health,
-  s38ImmigrationControl,
-  s38OverallAssessment,
-  s38ParticularConnection,
-  s38Restrictions,
-  s38SituationOnReturn,
-  s38Trafficking,
-  s38UnaccompaniedMinor,
-};
