@@ -8,7 +8,7 @@
  * dev server. `--cases 2000 --runs 1 --in-flight 50` change the plan. Progress on stderr.
  */
 import type { Client } from '@temporalio/client';
-import { listCases, type CaseFilter } from '../cli/case-filter';
+import { listCases, type CaseFilter } from '../platform/case-list';
 import { loadConfig } from '../platform/config';
 import { anApplication, withActor } from '../test/support/cases';
 import { actUpdate, APPLICATION_WORKFLOW } from '../workflows/definitions';

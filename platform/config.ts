@@ -91,6 +91,19 @@ export const EnvSchema = z
       .max(65535, 'must be a port number')
       .default(8234),
     DOSSIER_CODEC_CORS_ORIGINS: origins.optional(),
+    /** Accounts, tokens and sessions: PostgreSQL at this URL; unset, an SQLite file in the data folder. */
+    DOSSIER_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, e.g. postgres://dossier:secret@db:5432/dossier' }).optional(),
+    /** Where the HTTP API and the web app listen, HOST:PORT. */
+    DOSSIER_HTTP_ADDRESS: z
+      .string()
+      .regex(/^[^\s:/]+:\d{1,5}$/, 'must be HOST:PORT, e.g. 127.0.0.1:8080')
+      .default('127.0.0.1:8080'),
+    /** The address people reach the web app at (behind a proxy, its https:// URL); https makes cookies Secure. */
+    DOSSIER_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    /** Hours a login lasts without activity. */
+    DOSSIER_SESSION_HOURS: z.coerce.number({ error: 'must be a number of hours' }).int('must be whole hours').min(1, 'at least 1').max(24 * 7, 'at most 168').default(8),
+    /** The Temporal web UI's address, for links from a case to its history; default: the dev server's UI. */
+    DOSSIER_TEMPORAL_UI_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   })
   .superRefine((env, ctx) => {
     const keyIds = env.DOSSIER_ENCRYPTION_KEYS ? [...env.DOSSIER_ENCRYPTION_KEYS.keys()] : [];

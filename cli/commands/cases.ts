@@ -1,19 +1,11 @@
 /** `dossier submit`, `dossier status`, `dossier act`: opening a case and working it. */
-import { randomBytes } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { applicationSchema, CaseNumberSchema, describeIssues } from '../../domain/case';
-import { CASE_ACTION_TYPES, CaseActionSchema, type CaseAction, type CaseActionInput } from '../../domain/case-actions';
-import { actUpdate, APPLICATION_WORKFLOW, statusQuery, type ApplicationWorkflowInput, type CaseStatus } from '../../workflows/definitions';
+import { CASE_ACTION_TYPES, CaseActionSchema, type CaseAction } from '../../domain/case-actions';
+import { actOnCase, caseStatus, submitCase } from '../../platform/cases';
 import { withClient } from '../client';
 import { readJsonFile } from '../json-file';
 import { actorFrom } from '../actor';
 import { command, UsageError, type OptionSpec } from '../command';
-
-/** A new case number: jurisdiction, receipt date, random suffix (no personal data: it is the workflow id). */
-function newCaseNumber(jurisdiction: string, now = new Date()): string {
-  const day = now.toISOString().slice(0, 10).replaceAll('-', '');
-  return `${jurisdiction}-${day}-${randomBytes(4).toString('hex').toUpperCase()}`;
-}
 
 export function parseCaseNumber(value: string): string {
   const parsed = CaseNumberSchema.safeParse(value);
@@ -28,23 +20,8 @@ const submit = command({
   async run({ args: { FILE: file } }) {
     const parsed = applicationSchema().safeParse(readJsonFile(file, 'FILE'));
     if (!parsed.success) throw new UsageError(`${file} is not a valid application:\n${describeIssues(parsed.error)}`);
-    const application = { ...parsed.data, caseNumber: parsed.data.caseNumber ?? newCaseNumber(parsed.data.facts.jurisdiction) };
     return withClient(async ({ client, config }) => {
-      const input: ApplicationWorkflowInput = { application };
-      let created = true;
-      try {
-        await client.workflow.start(APPLICATION_WORKFLOW, {
-          taskQueue: config.TEMPORAL_TASK_QUEUE,
-          workflowId: application.caseNumber,
-          args: [input],
-          // One case per case number, ever: a closed case is not reopened by resubmitting it.
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        created = false;
-      }
-      const status = await client.workflow.getHandle(application.caseNumber).query(statusQuery);
+      const { created, status } = await submitCase(client, config.TEMPORAL_TASK_QUEUE, parsed.data);
       return { created, ...status };
     });
   },
@@ -59,7 +36,7 @@ const status = command({
   positionals: [CASE_ID],
   async run({ args }) {
     const caseNumber = parseCaseNumber(args['CASE-ID']);
-    return withClient(({ client }) => client.workflow.getHandle(caseNumber).query(statusQuery).catch(explainMissing(caseNumber)));
+    return withClient(({ client }) => caseStatus(client, caseNumber));
   },
 });
 
@@ -77,16 +54,6 @@ export function parseAction(actionType: string, json: string | undefined, extra:
   const parsed = CaseActionSchema.safeParse({ ...payload, ...extra, type: actionType });
   if (!parsed.success) throw new UsageError(describeIssues(parsed.error, 'action'));
   return parsed.data;
-}
-
-/** Sends one action to a case; a refusal throws `rejected: <the workflow's reason>`. */
-export async function takeAction(client: Client, caseNumber: string, action: CaseActionInput): Promise<CaseStatus> {
-  try {
-    return await client.workflow.getHandle(caseNumber).executeUpdate(actUpdate, { args: [action] });
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) throw new Error(`rejected: ${err.cause?.message ?? err.message}`);
-    return explainMissing(caseNumber)(err);
-  }
 }
 
 /** `--as`: who acts (cli/actor.ts). */
@@ -110,15 +77,8 @@ export const actCommand = (name: string, summary: string) =>
     async run({ args, options }) {
       const caseNumber = parseCaseNumber(args['CASE-ID']);
       const action = parseAction(args.ACTION, args.JSON, { actor: actorFrom(options.as) });
-      return withClient(({ client }) => takeAction(client, caseNumber, action));
+      return withClient(({ client }) => actOnCase(client, caseNumber, action));
     },
   });
-
-export const explainMissing =
-  (caseNumber: string) =>
-  (err: unknown): never => {
-    if (err instanceof WorkflowNotFoundError) throw new Error(`no case ${caseNumber}`);
-    throw err;
-  };
 
 export const caseCommands = [submit, status, actCommand('act', 'Take an action on a case.')];

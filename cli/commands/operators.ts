@@ -5,19 +5,19 @@
  * People get aligned plain-text tables; `--json` prints JSON for scripts.
  */
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { Client } from '@temporalio/client';
-import { addDays, officeTimeZone, type Jurisdiction } from '../../domain/calendar';
-import { CASE_ACTION_TYPES, type CaseAction } from '../../domain/case-actions';
-import type { Actor } from '../../domain/roles';
-import { statusQuery, type CaseStatus } from '../../workflows/definitions';
-import { FILTER_OPTIONS, LIMIT_OPTION, listCases, parseFilter, parseLimit, type CaseRow } from '../case-filter';
+import { officeTimeZone, type Jurisdiction } from '../../domain/calendar';
+import { CASE_ACTION_TYPES } from '../../domain/case-actions';
+import type { CaseStatus } from '../../workflows/definitions';
+import { listCases, type CaseRow } from '../../platform/case-list';
+import { bulkAct, bulkActionFor, caseHistory, caseStatus, isNarrowFilter, missingCase, type BulkSummary } from '../../platform/cases';
+import type { TimelineEntry } from '../../platform/history/timeline';
+import { localTime } from '../../platform/local-time';
+import { FILTER_OPTIONS, LIMIT_OPTION, parseFilter, parseLimit } from '../case-filter';
 import { withClient } from '../client';
 import { command, UsageError } from '../command';
-import { decodeHistory } from '../history/decode';
-import { caseTimeline, type TimelineEntry } from '../history/timeline';
-import { localTime, Printed, table } from '../output';
+import { Printed, table } from '../output';
 import { actorFrom } from '../actor';
-import { actCommand, AS_OPTION, CASE_ID, explainMissing, parseAction, parseCaseNumber, takeAction } from './cases';
+import { actCommand, AS_OPTION, CASE_ID, parseAction, parseCaseNumber } from './cases';
 
 const TIME_ZONE_OF_LISTS = 'UTC';
 const orDash = (value: string | null | undefined) => (value ? value : '-');
@@ -58,83 +58,17 @@ const listCommand = command({
 
 // ---- acting on many cases ----
 
-export interface BulkOutcome {
-  caseNumber: string;
-  action: CaseAction | null;
-  result: 'accepted' | 'rejected' | 'would-act' | 'would-reject';
-  reason: string | null;
-  state: string | null;
-}
+/** The action for one case: the template with its own cure deadline moved (`--by-days`), parsed as the CLI parses any action. */
+const actionFor = (
+  status: Pick<CaseStatus, 'state' | 'deadlines'>,
+  type: string,
+  json: string | undefined,
+  byDays: number | null,
+  extra: Record<string, unknown>,
+) => parseAction(type, json, bulkActionFor(status, extra, byDays));
 
-/**
- * The action for one case. With `byDays`, `extend-cure-period` moves each case's own cure deadline
- * by that many days (the legal calendar's `addDays` on its current due date), so one command after
- * an outage gives every case the same extra week.
- */
-function actionFor(status: CaseStatus, type: string, json: string | undefined, byDays: number | null, reason: string | undefined, actor: Actor): CaseAction {
-  const extra: Record<string, unknown> = { actor, ...(reason !== undefined ? { reason } : {}) };
-  if (byDays !== null) {
-    if (!status.deadlines.cure) throw new Error(`no cure period runs in state "${status.state}"`);
-    extra.until = addDays(status.deadlines.cure.due, byDays);
-  }
-  return parseAction(type, json, extra);
-}
-
-async function actOnCase(client: Client, caseNumber: string, make: (status: CaseStatus) => CaseAction, dryRun: boolean): Promise<BulkOutcome> {
-  let status: CaseStatus;
-  try {
-    status = await client.workflow.getHandle(caseNumber).query(statusQuery);
-  } catch (err) {
-    return { caseNumber, action: null, result: dryRun ? 'would-reject' : 'rejected', reason: (err as Error).message, state: null };
-  }
-  let action: CaseAction;
-  try {
-    action = make(status);
-  } catch (err) {
-    return { caseNumber, action: null, result: dryRun ? 'would-reject' : 'rejected', reason: (err as Error).message, state: status.state };
-  }
-  if (dryRun) {
-    // The dry run checks what the case offers now; rules on the payload are checked only when it is sent.
-    const offered = status.allowedActions.includes(action.type);
-    return {
-      caseNumber,
-      action,
-      result: offered ? 'would-act' : 'would-reject',
-      reason: offered ? null : `action "${action.type}" is not allowed in state "${status.state}"`,
-      state: status.state,
-    };
-  }
-  try {
-    const after = await takeAction(client, caseNumber, action);
-    return { caseNumber, action, result: 'accepted', reason: null, state: after.state };
-  } catch (err) {
-    return { caseNumber, action, result: 'rejected', reason: (err as Error).message.replace(/^rejected: /, ''), state: status.state };
-  }
-}
-
-/** Runs `task` over `items`, at most `width` at a time, keeping the order of `items` in the result. */
-async function inBatches<T, R>(items: T[], width: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
-  return results;
-}
-
-function bulkSummary(outcomes: BulkOutcome[], dryRun: boolean) {
-  const count = (result: BulkOutcome['result']) => outcomes.filter((o) => o.result === result).length;
-  return dryRun
-    ? { dryRun: true, matched: outcomes.length, wouldAct: count('would-act'), wouldReject: count('would-reject'), cases: outcomes }
-    : { dryRun: false, matched: outcomes.length, accepted: count('accepted'), rejected: count('rejected'), cases: outcomes };
-}
-
-function bulkTable(outcomes: BulkOutcome[], dryRun: boolean): string {
-  const s = bulkSummary(outcomes, dryRun);
+function bulkTable(s: BulkSummary): string {
+  const outcomes = s.cases;
   const rows = outcomes.map((o) => [
     o.caseNumber,
     orDash(o.state),
@@ -174,22 +108,18 @@ const bulkActCommand = command({
       byDays = Number(options['by-days']);
     }
     const filter = parseFilter(options);
-    if (filter.states.length === 0 && !filter.jurisdiction && !filter.deadlineBefore && !filter.overdue) {
+    if (!isNarrowFilter(filter)) {
       // Acting on every case at once is never what an operator means by accident.
       throw new UsageError('FILTER: name at least one of --state, --jurisdiction, --deadline-before, --overdue');
     }
     // Check the payload once before touching any case: a mistake in it should not become N rejections.
-    const sample = { state: '', deadlines: { cure: { due: '2000-01-01' } } } as CaseStatus;
-    const actor = actorFrom(options.as);
-    actionFor(sample, type, json, byDays, options.reason, actor);
-    const dryRun = options['dry-run'];
-    const limit = parseLimit(options.limit);
-    const outcomes = await withClient(async ({ client }) => {
-      const rows = await listCases(client, { ...filter, running: true }, limit);
-      return inBatches(rows, 8, (row) => actOnCase(client, row.caseNumber, (status) => actionFor(status, type, json, byDays, options.reason, actor), dryRun));
-    });
-    const exitCode = outcomes.some((o) => o.result === 'rejected') ? 1 : 0;
-    return options.json ? Printed.json(bulkSummary(outcomes, dryRun), exitCode) : new Printed(bulkTable(outcomes, dryRun), exitCode);
+    const extra = { actor: actorFrom(options.as), ...(options.reason !== undefined ? { reason: options.reason } : {}) };
+    actionFor({ state: '', deadlines: { cure: { due: '2000-01-01' } } } as CaseStatus, type, json, byDays, extra);
+    const summary = await withClient(({ client }) =>
+      bulkAct(client, filter, parseLimit(options.limit), (status) => actionFor(status, type, json, byDays, extra), options['dry-run']),
+    );
+    const exitCode = !summary.dryRun && summary.rejected > 0 ? 1 : 0;
+    return options.json ? Printed.json(summary, exitCode) : new Printed(bulkTable(summary), exitCode);
   },
 });
 
@@ -283,7 +213,7 @@ const showCommand = command({
   options: { json: { type: 'boolean', description: "the case's status as JSON" } },
   async run({ args, options }) {
     const caseNumber = parseCaseNumber(args['CASE-ID']);
-    const status = await withClient(({ client }) => client.workflow.getHandle(caseNumber).query(statusQuery).catch(explainMissing(caseNumber)));
+    const status = await withClient(({ client }) => caseStatus(client, caseNumber));
     return options.json ? Printed.json(status) : new Printed(showCase(status));
   },
 });
@@ -309,11 +239,12 @@ const historyCommand = command({
     const caseNumber = parseCaseNumber(args['CASE-ID']);
     if (options.json && options.raw) throw new UsageError('--raw: give either --json or --raw');
     return withClient(async ({ client }) => {
-      const history = await client.workflow.getHandle(caseNumber).fetchHistory().catch(explainMissing(caseNumber));
-      // The raw history, payloads as stored (encoded): what `temporal workflow show --output json` gives, and what replay tests take.
-      if (options.raw) return new Printed(historyToJSON(history) + '\n');
-      const events = await decodeHistory(history, client.options.loadedDataConverter);
-      const entries = caseTimeline(events);
+      if (options.raw) {
+        // The raw history, payloads as stored (encoded): what `temporal workflow show --output json` gives, and what replay tests take.
+        const history = await client.workflow.getHandle(caseNumber).fetchHistory().catch(missingCase(caseNumber));
+        return new Printed(historyToJSON(history) + '\n');
+      }
+      const { entries, events } = await caseHistory(client, caseNumber);
       if (options.json) return Printed.json({ caseNumber, entries, events });
       const started = events.find((e) => e.kind === 'started');
       const jurisdiction =

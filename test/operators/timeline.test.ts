@@ -9,9 +9,9 @@ import type { Payload, PayloadCodec } from '@temporalio/common';
 import { loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { temporal } from '@temporalio/proto';
-import { decodeHistory, type DecodedEvent } from '../../cli/history/decode';
-import { caseTimeline } from '../../cli/history/timeline';
-import { localTime } from '../../cli/output';
+import { decodeHistory, type DecodedEvent } from '../../platform/history/decode';
+import { caseTimeline } from '../../platform/history/timeline';
+import { localTime } from '../../platform/local-time';
 
 const recorded = () =>
   historyFromJSON(JSON.parse(readFileSync(join(__dirname, '../histories/v2/applicationWorkflow/extended-reminded-expired-refused.json'), 'utf8')));

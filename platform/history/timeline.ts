@@ -14,7 +14,7 @@ import type { Notice, NoticeDeadline } from '../../domain/notices';
 import type { ReportRequest, TimerId, OperatorAlert } from '../../machines/application';
 import type { CaseStatus } from '../../workflows/definitions';
 import { CASE_OVERDUE, CASE_NEXT_DEADLINE, CASE_STATE } from '../../workflows/search-attributes';
-import { localTime } from '../output';
+import { localTime } from '../local-time';
 import type { DecodedEvent } from './decode';
 
 export interface TimelineEntry {
