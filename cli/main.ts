@@ -4,10 +4,20 @@ import { deadlineCommand } from './commands/deadline';
 import { assessCommand } from './commands/assess';
 import { operatorCommands } from './commands/operators';
 import { machineCommand } from './commands/machine';
+import { accountCommands } from './commands/accounts';
+import { permitCommands } from './commands/permits';
 import { Printed } from './output';
 
 /** Every command, in the order `dossier help` lists them. Add a command by adding its module here. */
-export const COMMANDS: Command[] = [...caseCommands, ...operatorCommands, machineCommand, deadlineCommand, assessCommand];
+export const COMMANDS: Command[] = [
+  ...caseCommands,
+  ...operatorCommands,
+  ...permitCommands,
+  machineCommand,
+  deadlineCommand,
+  assessCommand,
+  ...accountCommands,
+];
 
 const listing = (list: Command[]) => list.map((c) => `  ${synopsis(c)}\n      ${c.summary}\n`).join('');
 

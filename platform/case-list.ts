@@ -34,29 +34,36 @@ const yesNo = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v
  * A filter as people and systems give it (the CLI's options, the API's query string), parsed into
  * a CaseFilter; each issue names the field and the rule.
  */
-export const CaseFilterSchema = z
-  .object({
-    state: commaList
-      .pipe(z.array(z.enum(CASE_STATES as [string, ...string[]], { error: (i) => `unknown state "${String(i.input)}"; known: ${CASE_STATES.join(', ')}` })))
-      .default([]),
-    jurisdiction: z
-      .string()
-      .transform((j) => j.toUpperCase())
-      .refine(isJurisdiction, { error: (i) => `unknown jurisdiction "${String(i.input)}"; known: ${knownJurisdictions().join(', ')}` })
-      .optional(),
-    // A date means "before that day begins" (UTC midnight): a deadline at the end of the day before, in Amsterdam or Oslo, is included.
-    deadlineBefore: z
-      .string()
-      .transform((before) => (isLocalDate(before) ? `${before}T00:00:00Z` : before))
-      .refine((instant) => /^\d{4}-\d{2}-\d{2}T/.test(instant) && !Number.isNaN(Date.parse(instant)), {
-        error: (i) => `"${String(i.input)}" is neither a date (YYYY-MM-DD) nor an ISO 8601 instant`,
-      })
-      .transform((instant) => new Date(instant).toISOString())
-      .optional(),
-    overdue: yesNo.describe('only cases whose decision is overdue'),
-    running: yesNo.describe('only cases still running (not closed, withdrawn or terminated)'),
-  })
-  .transform(({ state, ...rest }): CaseFilter => ({ states: state, ...rest }));
+export const CaseFilterFields = z.object({
+  state: commaList
+    .pipe(z.array(z.enum(CASE_STATES as [string, ...string[]], { error: (i) => `unknown state "${String(i.input)}"; known: ${CASE_STATES.join(', ')}` })))
+    .default([]),
+  jurisdiction: z
+    .string()
+    .transform((j) => j.toUpperCase())
+    .refine(isJurisdiction, { error: (i) => `unknown jurisdiction "${String(i.input)}"; known: ${knownJurisdictions().join(', ')}` })
+    .optional(),
+  // A date means "before that day begins" (UTC midnight): a deadline at the end of the day before, in Amsterdam or Oslo, is included.
+  deadlineBefore: z
+    .string()
+    .transform((before) => (isLocalDate(before) ? `${before}T00:00:00Z` : before))
+    .refine((instant) => /^\d{4}-\d{2}-\d{2}T/.test(instant) && !Number.isNaN(Date.parse(instant)), {
+      error: (i) => `"${String(i.input)}" is neither a date (YYYY-MM-DD) nor an ISO 8601 instant`,
+    })
+    .transform((instant) => new Date(instant).toISOString())
+    .optional(),
+  overdue: yesNo.describe('only cases whose decision is overdue'),
+  running: yesNo.describe('only cases still running (not closed, withdrawn or terminated)'),
+});
+
+export const toCaseFilter = ({ state, jurisdiction, deadlineBefore, overdue, running }: z.output<typeof CaseFilterFields>): CaseFilter => ({
+  states: state,
+  jurisdiction,
+  deadlineBefore,
+  overdue,
+  running,
+});
+export const CaseFilterSchema = CaseFilterFields.transform(toCaseFilter);
 
 /** The visibility query for a filter, always limited to application cases. */
 export function visibilityQuery(filter: CaseFilter): string {

@@ -101,7 +101,12 @@ export const EnvSchema = z
     /** The address people reach the web app at (behind a proxy, its https:// URL); https makes cookies Secure. */
     DOSSIER_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
     /** Hours a login lasts without activity. */
-    DOSSIER_SESSION_HOURS: z.coerce.number({ error: 'must be a number of hours' }).int('must be whole hours').min(1, 'at least 1').max(24 * 7, 'at most 168').default(8),
+    DOSSIER_SESSION_HOURS: z.coerce
+      .number({ error: 'must be a number of hours' })
+      .int('must be whole hours')
+      .min(1, 'at least 1')
+      .max(24 * 7, 'at most 168')
+      .default(8),
     /** The Temporal web UI's address, for links from a case to its history; default: the dev server's UI. */
     DOSSIER_TEMPORAL_UI_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   })

@@ -12,3 +12,9 @@ export function localTime(iso: string, timeZone: string, seconds = false): strin
   }).format(new Date(iso));
   return parts;
 }
+
+/** Today's date in a time zone, YYYY-MM-DD (clients may read the clock; the domain never does). */
+export function todayIn(timeZone: string, now = new Date()): string {
+  // en-CA formats a date as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -8,13 +8,11 @@ import { officeTimeZone } from '../../domain/calendar';
 import { isLocalDate, type LocalDate } from '../../domain/calendar/dates';
 import { parseApplicationFacts, type Jurisdiction } from '../../domain/application';
 import { assess, packFor } from '../../domain/policy';
+import { todayIn } from '../../platform/local-time';
 import { command, UsageError } from '../command';
 import { readJsonFile } from '../json-file';
 
-function today(jurisdiction: Jurisdiction): LocalDate {
-  // en-CA formats a date as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: officeTimeZone(jurisdiction), year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+const today = (jurisdiction: Jurisdiction): LocalDate => todayIn(officeTimeZone(jurisdiction)) as LocalDate;
 
 export const assessCommand = command({
   name: 'assess',

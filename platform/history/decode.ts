@@ -1,7 +1,8 @@
 /**
- * A case's Temporal history with its payloads decoded: the events the timeline reads, each with its
- * inputs and results as plain values. Payloads go through the same data converter as the worker's
- * (its codecs, e.g. encryption, and its payload converter), so this works on encrypted histories.
+ * A case's or a permit's Temporal history with its payloads decoded: the events the timeline
+ * reads, each with its inputs and results as plain values. Payloads go through the same data
+ * converter as the worker's (its codecs, e.g. encryption, and its payload converter), so this
+ * works on encrypted histories.
  * Search attributes are never encoded by codecs; they are read with the payload converter alone.
  */
 import type { LoadedDataConverter, Payload } from '@temporalio/common';
@@ -18,7 +19,7 @@ interface Base {
   time: string;
 }
 
-/** The events a case's story is told from; workflow-task bookkeeping is left out. */
+/** The events a case's or permit's story is told from; workflow-task bookkeeping is left out. */
 export type DecodedEvent = Base &
   (
     | { kind: 'started'; workflowType: string; identity: string; input: unknown[] }
@@ -32,6 +33,9 @@ export type DecodedEvent = Base &
     | { kind: 'timerStarted'; timerId: string; summary: string | null }
     | { kind: 'timerFired'; timerId: string; startedEventId: number }
     | { kind: 'timerCanceled'; timerId: string }
+    /** A child workflow, e.g. a permit's renewal case. */
+    | { kind: 'childStarted'; workflowId: string; workflowType: string }
+    | { kind: 'childClosed'; workflowId: string; how: 'completed' | 'failed' | 'terminated' | 'canceled' | 'timed-out'; result: unknown; reason: string | null }
     | {
         kind: 'closed';
         how: 'completed' | 'failed' | 'terminated' | 'canceled' | 'timed-out' | 'continued-as-new';
@@ -58,6 +62,18 @@ async function errorMessage(converter: LoadedDataConverter, failure: temporal.ap
   const error = await decodeOptionalFailureToOptionalError(converter, failure);
   return error?.message ?? 'unknown failure';
 }
+
+type ChildAttributes = { workflowExecution?: { workflowId?: string | null } | null } | null | undefined;
+const childId = (a: ChildAttributes) => a?.workflowExecution?.workflowId ?? '';
+/** A child workflow that ended without a result or a failure to tell. */
+const childEnded = (base: Base, a: ChildAttributes, how: 'terminated' | 'canceled' | 'timed-out'): DecodedEvent => ({
+  ...base,
+  kind: 'childClosed',
+  workflowId: childId(a),
+  how,
+  result: null,
+  reason: null,
+});
 
 async function decodeEvent(event: HistoryEvent, converter: LoadedDataConverter): Promise<DecodedEvent | null> {
   const base: Base = { id: num(event.eventId), time: isoTime(event.eventTime) };
@@ -125,6 +141,24 @@ async function decodeEvent(event: HistoryEvent, converter: LoadedDataConverter):
     }
     case 'TIMER_CANCELED':
       return { ...base, kind: 'timerCanceled', timerId: event.timerCanceledEventAttributes?.timerId ?? '' };
+    case 'CHILD_WORKFLOW_EXECUTION_STARTED': {
+      const a = event.childWorkflowExecutionStartedEventAttributes!;
+      return { ...base, kind: 'childStarted', workflowId: childId(a), workflowType: a.workflowType?.name ?? '' };
+    }
+    case 'CHILD_WORKFLOW_EXECUTION_COMPLETED': {
+      const a = event.childWorkflowExecutionCompletedEventAttributes!;
+      return { ...base, kind: 'childClosed', workflowId: childId(a), how: 'completed', result: await first(a.result), reason: null };
+    }
+    case 'CHILD_WORKFLOW_EXECUTION_FAILED': {
+      const a = event.childWorkflowExecutionFailedEventAttributes!;
+      return { ...base, kind: 'childClosed', workflowId: childId(a), how: 'failed', result: null, reason: await errorMessage(converter, a.failure) };
+    }
+    case 'CHILD_WORKFLOW_EXECUTION_TERMINATED':
+      return childEnded(base, event.childWorkflowExecutionTerminatedEventAttributes, 'terminated');
+    case 'CHILD_WORKFLOW_EXECUTION_CANCELED':
+      return childEnded(base, event.childWorkflowExecutionCanceledEventAttributes, 'canceled');
+    case 'CHILD_WORKFLOW_EXECUTION_TIMED_OUT':
+      return childEnded(base, event.childWorkflowExecutionTimedOutEventAttributes, 'timed-out');
     case 'WORKFLOW_EXECUTION_COMPLETED':
       return {
         ...base,

@@ -74,7 +74,7 @@ type KnownDeadlines = Partial<Record<TimerId, { due: string | null; citations: s
 const list = (items: readonly string[] | undefined) => (items ?? []).join(', ');
 
 /** The actor an action names (the lead's roles: a string or `{ role, name|id }`), else the client's identity. */
-function actorOf(action: Record<string, unknown>, identity: string): string {
+export function actorOf(action: Record<string, unknown>, identity: string): string {
   const actor = action.actor;
   if (typeof actor === 'string' && actor) return actor;
   if (actor && typeof actor === 'object') {
@@ -119,7 +119,7 @@ function describeAction(action: CaseAction, status: CaseStatus | null): { what: 
   }
 }
 
-function describeNotice(notice: Notice): { what: string; legalBasis: string[] } {
+export function describeNotice(notice: Notice): { what: string; legalBasis: string[] } {
   const deadline = (notice as { deadline?: NoticeDeadline | null }).deadline;
   const parts = [`${notice.kind} to ${notice.to.email}`];
   if (deadline) parts.push(`deadline ${deadline.due}`);

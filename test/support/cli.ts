@@ -12,9 +12,13 @@ export interface CliResult {
   json: <T = unknown>() => T;
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** `stdin` is all of the command's standard input (a pipe, not a terminal); by default it is empty. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { stdin?: string } = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    // A command that exits without reading its input closes the pipe; its exit code says why.
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.stdin ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

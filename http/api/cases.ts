@@ -1,0 +1,204 @@
+/**
+ * `/api/v1/cases`: everything the CLI does with cases, for the office's systems and the web app.
+ * Request shapes are the domain's zod schemas; the actor of an action is always the authenticated
+ * principal, never a field of the request.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { applicationSchema, CaseNumberSchema } from '../../domain/case';
+import { CASE_ACTION_TYPES, CaseActionSchema, type CaseAction } from '../../domain/case-actions';
+import { roleObstacle, type Actor } from '../../domain/roles';
+import { CaseFilterFields, casePage, toCaseFilter } from '../../platform/case-list';
+import { actOnCase, bulkAct, bulkActionFor, caseHistory, caseStatus, isNarrowFilter, submitCase } from '../../platform/cases';
+import { denied, principalIn, STAFF } from '../auth';
+import { asJson, fieldProblems, HttpProblem, ProblemSchema } from '../problems';
+import type { ApiContext } from '../server';
+
+/** An action as a request carries it: the workflow's action without `actor`, which the server sets. */
+const ActionBody = z.discriminatedUnion(
+  'type',
+  (CaseActionSchema.options as z.ZodObject[]).map((option) =>
+    option.omit({ actor: true }).extend({
+      /** A caseworker recording the applicant's own action (post, desk) says so. */
+      onBehalfOf: z.literal('applicant').optional().describe("set when a caseworker records the applicant's own action"),
+    }),
+  ) as unknown as [z.ZodObject<{ type: z.ZodLiteral<string> }>, ...z.ZodObject<{ type: z.ZodLiteral<string> }>[]],
+);
+
+/** The action with the principal as its actor, parsed again whole by the workflow's own schema. */
+export function actionOf(body: Record<string, unknown>, actor: Actor): CaseAction {
+  const { onBehalfOf, ...fields } = body;
+  const parsed = CaseActionSchema.safeParse({ ...fields, actor: { ...actor, ...(onBehalfOf ? { onBehalfOf } : {}) } });
+  if (!parsed.success) throw new HttpProblem(400, 'the action is not valid', { errors: fieldProblems(parsed.error, 'body') });
+  return parsed.data;
+}
+
+/** The role check of domain/roles.ts before the case is asked: a role that may never take the action gets 403, not 409. */
+function actorFor(request: Parameters<typeof principalIn>[0], action: { type: string; onBehalfOf?: unknown }): Actor {
+  const principal = principalIn(request, STAFF);
+  const actor: Actor = { id: principal.id, role: principal.role, ...(action.onBehalfOf === 'applicant' ? { onBehalfOf: 'applicant' as const } : {}) };
+  const obstacle = roleObstacle(action.type as Parameters<typeof roleObstacle>[0], actor);
+  if (obstacle) throw denied(request, 403, obstacle);
+  return { id: principal.id, role: principal.role };
+}
+
+const CaseParams = z.object({ caseNumber: CaseNumberSchema });
+const Page = {
+  page: z.coerce.number().int().min(1, 'pages count from 1').default(1),
+  pageSize: z.coerce.number().int().min(1, 'at least 1').max(500, 'at most 500').default(50),
+};
+/** A case's status; every field is described by the CaseStatus type in workflows/definitions.ts. */
+const StatusSchema = z
+  .looseObject({
+    caseNumber: z.string(),
+    jurisdiction: z.string(),
+    state: z.string(),
+    allowedActions: z.array(z.string()),
+    nextDeadline: z.string().nullable(),
+  })
+  .describe('the case: state, deadlines, decision clock, assessment, decision, allowed actions (CaseStatus)');
+const json = z.looseObject({});
+const CaseRowSchema = z.object({
+  caseNumber: z.string(),
+  state: z.string().nullable(),
+  jurisdiction: z.string().nullable(),
+  nextDeadline: z.string().nullable(),
+  overdue: z.boolean(),
+  execution: z.string(),
+  startedAt: z.string(),
+});
+const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+const tags = ['cases'];
+const security: { [scheme: string]: string[] }[] = [{ bearer: [] }, { session: [] }];
+
+export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/cases',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Open a case for an application (idempotent by caseNumber: 201 when opened, 200 with the existing case)',
+        body: applicationSchema(),
+        response: { 200: StatusSchema.extend({ created: z.boolean() }), 201: StatusSchema.extend({ created: z.boolean() }), ...problems },
+      },
+    },
+    async (request, reply) => {
+      principalIn(request, STAFF);
+      const { created, status } = await submitCase(client, config.TEMPORAL_TASK_QUEUE, request.body);
+      return reply.code(created ? 201 : 200).send(asJson({ created, ...status }));
+    },
+  );
+
+  api.get(
+    '/cases',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Find cases by state, jurisdiction, next deadline and overdue; soonest deadline first, in pages',
+        querystring: CaseFilterFields.extend(Page),
+        response: { 200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), cases: z.array(CaseRowSchema) }), ...problems },
+      },
+    },
+    async (request) => {
+      principalIn(request, STAFF);
+      const { page, pageSize, ...filter } = request.query;
+      return { page, pageSize, ...(await casePage(client, toCaseFilter(filter), page, pageSize)) };
+    },
+  );
+
+  api.get(
+    '/cases/:caseNumber',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "A case's status: state, deadlines, decision clock, assessment, allowed actions",
+        params: CaseParams,
+        response: { 200: StatusSchema, ...problems },
+      },
+    },
+    async (request) => {
+      principalIn(request, STAFF);
+      return asJson(await caseStatus(client, request.params.caseNumber));
+    },
+  );
+
+  api.post(
+    '/cases/:caseNumber/actions',
+    {
+      schema: {
+        tags,
+        security,
+        summary: `Take an action on a case (${CASE_ACTION_TYPES.join(', ')}); 409 with the state and reason when the case refuses it`,
+        params: CaseParams,
+        body: ActionBody,
+        response: { 200: StatusSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const body = request.body as Record<string, unknown> & { type: string };
+      const action = actionOf(body, actorFor(request, body));
+      return asJson(await actOnCase(client, request.params.caseNumber, action));
+    },
+  );
+
+  api.get(
+    '/cases/:caseNumber/history',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "The case's history as a timeline: who did what, when, on which legal basis (with `events=true`, the decoded events too)",
+        params: CaseParams,
+        querystring: z.object({ events: z.enum(['true', 'false']).default('false') }),
+        response: { 200: json, ...problems },
+      },
+    },
+    async (request) => {
+      principalIn(request, STAFF);
+      const { caseNumber, entries, events } = await caseHistory(client, request.params.caseNumber);
+      return asJson({ caseNumber, entries, ...(request.query.events === 'true' ? { events } : {}) });
+    },
+  );
+
+  api.post(
+    '/cases/bulk-actions',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Take one action on every matching running case; `dryRun` lists what would happen and sends nothing',
+        body: z.strictObject({
+          filter: CaseFilterFields,
+          action: ActionBody,
+          byDays: z.number().int().min(1).max(999).optional().describe("extend-cure-period only: move each case's own cure deadline by this many days"),
+          limit: z.number().int().min(1).max(10_000).default(1000),
+          dryRun: z.boolean().default(false),
+        }),
+        response: { 200: json, ...problems },
+      },
+    },
+    async (request) => {
+      const { filter: fields, action: body, byDays, limit, dryRun } = request.body;
+      const filter = toCaseFilter(fields);
+      if (!isNarrowFilter(filter)) {
+        throw new HttpProblem(400, 'name at least one of state, jurisdiction, deadlineBefore, overdue', {
+          errors: [{ field: 'body.filter', rule: 'acting on every case at once needs a narrower filter' }],
+        });
+      }
+      if (byDays !== undefined && body.type !== 'extend-cure-period') {
+        throw new HttpProblem(400, 'byDays is only for extend-cure-period', { errors: [{ field: 'body.byDays', rule: 'only for extend-cure-period' }] });
+      }
+      const actor = actorFor(request, body as { type: string; onBehalfOf?: unknown });
+      const template = body as Record<string, unknown>;
+      // The payload is checked once before any case is touched: a mistake in it should not become N rejections.
+      actionOf(bulkActionFor({ state: '', deadlines: { cure: { due: '2000-01-01' } } } as never, template, byDays ?? null), actor);
+      return asJson(await bulkAct(client, filter, limit, (status) => actionOf(bulkActionFor(status, template, byDays ?? null), actor), dryRun));
+    },
+  );
+}
