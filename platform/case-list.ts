@@ -101,7 +101,16 @@ function rowOf(info: WorkflowExecutionInfo): CaseRow {
   };
 }
 
-/** The matching cases, soonest deadline first (cases without one last), at most `limit`. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A work queue's order: overdue decisions first, then the soonest next deadline (ISO instants sort as text), cases without one last. */
+export function queueOrder(a: CaseRow, b: CaseRow): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  if (a.nextDeadline !== b.nextDeadline) return a.nextDeadline === null ? 1 : b.nextDeadline === null ? -1 : byText(a.nextDeadline, b.nextDeadline);
+  return byText(a.caseNumber, b.caseNumber);
+}
+
+/** The matching cases in the queue's order, at most `limit`. */
 export async function listCases(client: Client, filter: CaseFilter, limit: number): Promise<CaseRow[]> {
   const rows: CaseRow[] = [];
   for await (const info of client.workflow.list({ query: visibilityQuery(filter) })) {
@@ -109,7 +118,7 @@ export async function listCases(client: Client, filter: CaseFilter, limit: numbe
     if (rows.length >= limit) break;
   }
   // The SQL visibility store of the dev server cannot ORDER BY; sort here.
-  return rows.sort((a, b) => (a.nextDeadline ?? '~').localeCompare(b.nextDeadline ?? '~') || a.caseNumber.localeCompare(b.caseNumber));
+  return rows.sort(queueOrder);
 }
 
 /** One page of the matching cases in the listing's order, and how many matched in all (at most `cap`). */

@@ -1,8 +1,8 @@
 /**
  * `npm start`: the embedded setup on one machine. Starts the Temporal dev server (SQLite file
  * under the data folder, so cases survive a restart, with its web UI) unless one already listens
- * at TEMPORAL_ADDRESS, then one dossier worker, and the codec server through which the web UI shows
- * decrypted history; stops them all on Ctrl-C.
+ * at TEMPORAL_ADDRESS, then one dossier worker, the codec server through which the web UI shows
+ * decrypted history, and the HTTP API with the caseworker web app; stops them all on Ctrl-C.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { ConfigError, loadConfig } from '../platform/config';
 import { codecFor, codecTokenFor } from '../platform/data-converter';
 import { installTelemetry, startCaseGauges } from '../worker/telemetry';
 import { startConfiguredWorker } from '../worker/worker';
+import { startHttp } from '../http/main';
 
 const ROOT = resolve(__dirname, '..');
 const log = (msg: string) => process.stdout.write(`dossier: ${msg}\n`);
@@ -95,6 +96,12 @@ async function main() {
   if (config.DOSSIER_METRICS_ADDRESS !== 'off') log(`Prometheus metrics: http://${config.DOSSIER_METRICS_ADDRESS}/metrics`);
   if (server) log(`Temporal web UI: http://127.0.0.1:${port + 1000}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows (decrypted through the codec server)`);
   else log(`to see decrypted history in a web UI, set its codec endpoint to ${codecEndpoint} (the path holds the token: keep it to operators)`);
+  const http = await startHttp(config);
+  log(`web app: ${http.url}/   HTTP API: ${http.url}/api/v1 (OpenAPI: ${http.url}/api/openapi.json, browsable at ${http.url}/api/docs)`);
+  if (!http.hasUsers) {
+    log('no account yet: create one from another terminal, then log in at the web app:');
+    log('  npx dossier users add YOUR-ID --role caseworker   (it reads the password from standard input)');
+  }
   log(config.SMTP_URL ? `e-mail goes to ${new URL(config.SMTP_URL).host}` : `e-mail goes to .eml files in ${resolve(config.outboxDir)}`);
   log('submit a case from another terminal:  npx dossier submit examples/application.json');
   log('then:  npx dossier status CASE-ID   and   npx dossier act CASE-ID request-evidence \'{"missing":["passport"]}\'');
@@ -103,6 +110,7 @@ async function main() {
   try {
     await worker.run(); // returns after SIGINT/SIGTERM, once the worker has drained
   } finally {
+    await http.stop();
     await gauges.stop();
     await close();
     codecServer.close();

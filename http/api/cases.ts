@@ -8,40 +8,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applicationSchema, CaseNumberSchema } from '../../domain/case';
 import { CASE_ACTION_TYPES, CaseActionSchema, type CaseAction } from '../../domain/case-actions';
-import { roleObstacle, type Actor } from '../../domain/roles';
+import { roleObstacle, type Actor, type PermittedAction } from '../../domain/roles';
 import { CaseFilterFields, casePage, toCaseFilter } from '../../platform/case-list';
 import { actOnCase, bulkAct, bulkActionFor, caseHistory, caseStatus, isNarrowFilter, submitCase } from '../../platform/cases';
-import { denied, principalIn, STAFF } from '../auth';
-import { asJson, fieldProblems, HttpProblem, ProblemSchema } from '../problems';
+import { actionBody, actionWith, actorFor } from '../actions';
+import { principalIn, STAFF } from '../auth';
+import { asJson, HttpProblem, ProblemSchema } from '../problems';
 import type { ApiContext } from '../server';
 
-/** An action as a request carries it: the workflow's action without `actor`, which the server sets. */
-const ActionBody = z.discriminatedUnion(
-  'type',
-  (CaseActionSchema.options as z.ZodObject[]).map((option) =>
-    option.omit({ actor: true }).extend({
-      /** A caseworker recording the applicant's own action (post, desk) says so. */
-      onBehalfOf: z.literal('applicant').optional().describe("set when a caseworker records the applicant's own action"),
-    }),
-  ) as unknown as [z.ZodObject<{ type: z.ZodLiteral<string> }>, ...z.ZodObject<{ type: z.ZodLiteral<string> }>[]],
-);
+const ActionBody = actionBody(CaseActionSchema);
+const caseActionObstacle = (type: string, actor: Actor) => roleObstacle(type as PermittedAction, actor);
 
-/** The action with the principal as its actor, parsed again whole by the workflow's own schema. */
-export function actionOf(body: Record<string, unknown>, actor: Actor): CaseAction {
-  const { onBehalfOf, ...fields } = body;
-  const parsed = CaseActionSchema.safeParse({ ...fields, actor: { ...actor, ...(onBehalfOf ? { onBehalfOf } : {}) } });
-  if (!parsed.success) throw new HttpProblem(400, 'the action is not valid', { errors: fieldProblems(parsed.error, 'body') });
-  return parsed.data;
-}
-
-/** The role check of domain/roles.ts before the case is asked: a role that may never take the action gets 403, not 409. */
-function actorFor(request: Parameters<typeof principalIn>[0], action: { type: string; onBehalfOf?: unknown }): Actor {
-  const principal = principalIn(request, STAFF);
-  const actor: Actor = { id: principal.id, role: principal.role, ...(action.onBehalfOf === 'applicant' ? { onBehalfOf: 'applicant' as const } : {}) };
-  const obstacle = roleObstacle(action.type as Parameters<typeof roleObstacle>[0], actor);
-  if (obstacle) throw denied(request, 403, obstacle);
-  return { id: principal.id, role: principal.role };
-}
+/** The action of a request body with the principal as its actor. */
+export const caseActionOf = (body: Record<string, unknown>, actor: Actor): CaseAction => actionWith(CaseActionSchema, body, actor);
 
 const CaseParams = z.object({ caseNumber: CaseNumberSchema });
 const Page = {
@@ -142,7 +121,7 @@ export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext)
     },
     async (request) => {
       const body = request.body as Record<string, unknown> & { type: string };
-      const action = actionOf(body, actorFor(request, body));
+      const action = caseActionOf(body, actorFor(request, body.type, body.onBehalfOf, caseActionObstacle));
       return asJson(await actOnCase(client, request.params.caseNumber, action));
     },
   );
@@ -194,11 +173,11 @@ export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext)
       if (byDays !== undefined && body.type !== 'extend-cure-period') {
         throw new HttpProblem(400, 'byDays is only for extend-cure-period', { errors: [{ field: 'body.byDays', rule: 'only for extend-cure-period' }] });
       }
-      const actor = actorFor(request, body as { type: string; onBehalfOf?: unknown });
-      const template = body as Record<string, unknown>;
+      const template = body as Record<string, unknown> & { type: string };
+      const actor = actorFor(request, template.type, template.onBehalfOf, caseActionObstacle);
       // The payload is checked once before any case is touched: a mistake in it should not become N rejections.
-      actionOf(bulkActionFor({ state: '', deadlines: { cure: { due: '2000-01-01' } } } as never, template, byDays ?? null), actor);
-      return asJson(await bulkAct(client, filter, limit, (status) => actionOf(bulkActionFor(status, template, byDays ?? null), actor), dryRun));
+      caseActionOf(bulkActionFor({ state: '', deadlines: { cure: { due: '2000-01-01' } } } as never, template, byDays ?? null), actor);
+      return asJson(await bulkAct(client, filter, limit, (status) => caseActionOf(bulkActionFor(status, template, byDays ?? null), actor), dryRun));
     },
   );
 }
