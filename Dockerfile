@@ -1,4 +1,4 @@
-# The dossier worker, as docker-compose.yml runs it against a Temporal cluster.
+# The dossier worker and web app, as docker-compose.yml runs them against a Temporal cluster.
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -9,7 +9,9 @@ COPY domain ./domain
 COPY machines ./machines
 COPY workflows ./workflows
 COPY activities ./activities
+COPY platform ./platform
 COPY worker ./worker
+COPY http ./http
 COPY cli ./cli
 # The embedded key and the sent-ledger live under data/ unless the environment says otherwise.
 RUN mkdir -p /app/data && chown node:node /app/data

@@ -44,7 +44,7 @@ export async function buildServer({ client, config, accounts, logger = { level: 
     cookies: { secure: config.DOSSIER_PUBLIC_URL?.startsWith('https:') ?? false, hours: config.DOSSIER_SESSION_HOURS },
     throttle: new LoginThrottle(),
   };
-  const app = Fastify({ logger, trustProxy: config.DOSSIER_PUBLIC_URL !== undefined, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger, trustProxy: context.cookies.secure, bodyLimit: 1024 * 1024 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((err, request, reply) => sendProblem(reply, problemFor(err, request)));
