@@ -104,6 +104,13 @@ const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEq
 
 const MAX_SESSION_HOURS = 24 * 7;
 
+/**
+ * A token's last use and a session's expiry are written at most once a minute: a write per request
+ * would cost every API call a database write for a minute's precision nobody needs.
+ */
+const WRITE_EVERY_MS = 60_000;
+const stale = (writtenAt: string | null, now: Date) => writtenAt === null || now.getTime() - Date.parse(writtenAt) >= WRITE_EVERY_MS;
+
 export class Accounts {
   constructor(
     private readonly db: Db,
@@ -150,9 +157,14 @@ export class Accounts {
   async principalForToken(token: string): Promise<Principal | null> {
     const [, publicId, secret] = TOKEN.exec(token) ?? [];
     if (!publicId || !secret) return null;
-    const row = await this.db.selectFrom('apiTokens').select(['principalId', 'role', 'secretHash']).where('id', '=', publicId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('apiTokens')
+      .select(['principalId', 'role', 'secretHash', 'lastUsedAt'])
+      .where('id', '=', publicId)
+      .executeTakeFirst();
     if (!row || !sameHash(sha256(secret), row.secretHash)) return null;
-    await this.db.updateTable('apiTokens').set({ lastUsedAt: this.now().toISOString() }).where('id', '=', publicId).execute();
+    const now = this.now();
+    if (stale(row.lastUsedAt, now)) await this.db.updateTable('apiTokens').set({ lastUsedAt: now.toISOString() }).where('id', '=', publicId).execute();
     return { id: row.principalId, role: row.role };
   }
 
@@ -192,7 +204,9 @@ export class Accounts {
       return null;
     }
     const expiresAt = new Date(now.getTime() + row.idleMs);
-    await this.db.updateTable('sessions').set({ expiresAt: expiresAt.toISOString() }).where('idHash', '=', idHash).execute();
+    if (stale(new Date(Date.parse(row.expiresAt) - row.idleMs).toISOString(), now)) {
+      await this.db.updateTable('sessions').set({ expiresAt: expiresAt.toISOString() }).where('idHash', '=', idHash).execute();
+    }
     return { principal: { id: row.principalId, role: row.role }, csrfToken: row.csrfToken, expiresAt };
   }
 
