@@ -17,6 +17,7 @@ import { permitRoutes } from './api/permits';
 import { sessionRoutes } from './api/session';
 import { toolRoutes } from './api/tools';
 import { authenticate, LoginThrottle, type CookieOptions } from './auth';
+import { registerOidc } from './oidc';
 import { problem, problemFor, sendProblem } from './problems';
 import { webRoutes } from './web';
 
@@ -63,12 +64,14 @@ export async function buildServer({ client, config, accounts, logger = { level: 
         },
       },
     },
-    transform: jsonSchemaTransform,
+    // The document describes the API; the web app's pages are not part of it.
+    transform: (route) => (route.url.startsWith('/api/v1/') ? jsonSchemaTransform(route) : { schema: { ...route.schema, hide: true }, url: route.url }),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   authenticate(app, accounts);
+  await registerOidc(app, context);
   await app.register(
     async (v1) => {
       sessionRoutes(v1, context);

@@ -13,8 +13,9 @@ import { CaseFilterFields, casePage, toCaseFilter } from '../../platform/case-li
 import { actOnCase, bulkAct, bulkActionFor, caseHistory, caseStatus, isNarrowFilter, submitCase } from '../../platform/cases';
 import { actionBody, actionWith, actorFor } from '../actions';
 import { principalIn, STAFF } from '../auth';
-import { asJson, HttpProblem, ProblemSchema } from '../problems';
+import { asJson, HttpProblem } from '../problems';
 import type { ApiContext } from '../server';
+import { JSON_OBJECT, PROBLEMS, SECURITY } from './common';
 
 const ActionBody = actionBody(CaseActionSchema);
 const caseActionObstacle = (type: string, actor: Actor) => roleObstacle(type as PermittedAction, actor);
@@ -37,7 +38,6 @@ const StatusSchema = z
     nextDeadline: z.string().nullable(),
   })
   .describe('the case: state, deadlines, decision clock, assessment, decision, allowed actions (CaseStatus)');
-const json = z.looseObject({});
 const CaseRowSchema = z.object({
   caseNumber: z.string(),
   state: z.string().nullable(),
@@ -47,9 +47,7 @@ const CaseRowSchema = z.object({
   execution: z.string(),
   startedAt: z.string(),
 });
-const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const tags = ['cases'];
-const security: { [scheme: string]: string[] }[] = [{ bearer: [] }, { session: [] }];
 
 export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -59,10 +57,10 @@ export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext)
     {
       schema: {
         tags,
-        security,
+        security: SECURITY,
         summary: 'Open a case for an application (idempotent by caseNumber: 201 when opened, 200 with the existing case)',
         body: applicationSchema(),
-        response: { 200: StatusSchema.extend({ created: z.boolean() }), 201: StatusSchema.extend({ created: z.boolean() }), ...problems },
+        response: { 200: StatusSchema.extend({ created: z.boolean() }), 201: StatusSchema.extend({ created: z.boolean() }), ...PROBLEMS },
       },
     },
     async (request, reply) => {
@@ -77,10 +75,10 @@ export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext)
     {
       schema: {
         tags,
-        security,
+        security: SECURITY,
         summary: 'Find cases by state, jurisdiction, next deadline and overdue; soonest deadline first, in pages',
         querystring: CaseFilterFields.extend(Page),
-        response: { 200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), cases: z.array(CaseRowSchema) }), ...problems },
+        response: { 200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), cases: z.array(CaseRowSchema) }), ...PROBLEMS },
       },
     },
     async (request) => {
@@ -95,10 +93,10 @@ export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext)
     {
       schema: {
         tags,
-        security,
+        security: SECURITY,
         summary: "A case's status: state, deadlines, decision clock, assessment, allowed actions",
         params: CaseParams,
-        response: { 200: StatusSchema, ...problems },
+        response: { 200: StatusSchema, ...PROBLEMS },
       },
     },
     async (request) => {
@@ -112,11 +110,11 @@ export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext)
     {
       schema: {
         tags,
-        security,
+        security: SECURITY,
         summary: `Take an action on a case (${CASE_ACTION_TYPES.join(', ')}); 409 with the state and reason when the case refuses it`,
         params: CaseParams,
         body: ActionBody,
-        response: { 200: StatusSchema, ...problems },
+        response: { 200: StatusSchema, ...PROBLEMS },
       },
     },
     async (request) => {
@@ -131,11 +129,11 @@ export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext)
     {
       schema: {
         tags,
-        security,
+        security: SECURITY,
         summary: "The case's history as a timeline: who did what, when, on which legal basis (with `events=true`, the decoded events too)",
         params: CaseParams,
         querystring: z.object({ events: z.enum(['true', 'false']).default('false') }),
-        response: { 200: json, ...problems },
+        response: { 200: JSON_OBJECT, ...PROBLEMS },
       },
     },
     async (request) => {
@@ -150,7 +148,7 @@ export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext)
     {
       schema: {
         tags,
-        security,
+        security: SECURITY,
         summary: 'Take one action on every matching running case; `dryRun` lists what would happen and sends nothing',
         body: z.strictObject({
           filter: CaseFilterFields,
@@ -159,7 +157,7 @@ export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext)
           limit: z.number().int().min(1).max(10_000).default(1000),
           dryRun: z.boolean().default(false),
         }),
-        response: { 200: json, ...problems },
+        response: { 200: JSON_OBJECT, ...PROBLEMS },
       },
     },
     async (request) => {

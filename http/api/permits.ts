@@ -6,8 +6,9 @@ import { PERMIT_ACTION_TYPES, PermitActionSchema, permitRoleObstacle, type Permi
 import { actOnPermit, listPermits, parsePermitFilter, PERMIT_STATES, permitHistory, permitStatus } from '../../platform/permits';
 import { actionBody, actionWith, actorFor } from '../actions';
 import { principalIn, STAFF } from '../auth';
-import { asJson, HttpProblem, ProblemSchema } from '../problems';
+import { asJson, HttpProblem } from '../problems';
 import type { ApiContext } from '../server';
+import { JSON_OBJECT, PROBLEMS, SECURITY } from './common';
 
 const PermitParams = z.object({
   id: z.string().min(1).max(80).describe('the permit\'s workflow id ("<case>.permit") or the number of the case that granted it'),
@@ -28,9 +29,7 @@ const RowSchema = z.object({
   startedAt: z.string(),
   problem: z.string().nullable(),
 });
-const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const tags = ['permits'];
-const security: { [scheme: string]: string[] }[] = [{ bearer: [] }, { session: [] }];
 const permitObstacle = (type: string, actor: Parameters<typeof permitRoleObstacle>[1]) => permitRoleObstacle(type as PermitActionType, actor);
 
 export function permitRoutes(app: FastifyInstance, { client }: ApiContext): void {
@@ -41,7 +40,7 @@ export function permitRoutes(app: FastifyInstance, { client }: ApiContext): void
     {
       schema: {
         tags,
-        security,
+        security: SECURITY,
         summary: 'Find permits by state and jurisdiction, soonest renew-by (else expiry) first',
         querystring: z.object({
           state: z
@@ -52,7 +51,7 @@ export function permitRoutes(app: FastifyInstance, { client }: ApiContext): void
           running: z.enum(['true', 'false']).default('false'),
           limit: z.coerce.number().int().min(1).max(10_000).default(1000),
         }),
-        response: { 200: z.object({ permits: z.array(RowSchema) }), ...problems },
+        response: { 200: z.object({ permits: z.array(RowSchema) }), ...PROBLEMS },
       },
     },
     async (request) => {
@@ -72,7 +71,7 @@ export function permitRoutes(app: FastifyInstance, { client }: ApiContext): void
 
   api.get(
     '/permits/:id',
-    { schema: { tags, security, summary: "A permit's status", params: PermitParams, response: { 200: StatusSchema, ...problems } } },
+    { schema: { tags, security: SECURITY, summary: "A permit's status", params: PermitParams, response: { 200: StatusSchema, ...PROBLEMS } } },
     async (request) => {
       principalIn(request, STAFF);
       return asJson(await permitStatus(client, request.params.id));
@@ -84,10 +83,10 @@ export function permitRoutes(app: FastifyInstance, { client }: ApiContext): void
     {
       schema: {
         tags,
-        security,
+        security: SECURITY,
         summary: "The permit's history over all its runs (renewals, conversions) as a timeline",
         params: PermitParams,
-        response: { 200: z.looseObject({}), ...problems },
+        response: { 200: JSON_OBJECT, ...PROBLEMS },
       },
     },
     async (request) => {
@@ -102,11 +101,11 @@ export function permitRoutes(app: FastifyInstance, { client }: ApiContext): void
     {
       schema: {
         tags,
-        security,
+        security: SECURITY,
         summary: `Take an action on a permit (${PERMIT_ACTION_TYPES.join(', ')}): file a renewal, record a contra-indication review, withdraw, …`,
         params: PermitParams,
         body: actionBody(PermitActionSchema),
-        response: { 200: StatusSchema, ...problems },
+        response: { 200: StatusSchema, ...PROBLEMS },
       },
     },
     async (request) => {

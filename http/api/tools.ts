@@ -9,12 +9,10 @@ import { knownJurisdictions } from '../../domain/jurisdictions';
 import { assess, packFor } from '../../domain/policy';
 import { todayIn } from '../../platform/local-time';
 import { principalIn, STAFF } from '../auth';
-import { asJson, HttpProblem, ProblemSchema } from '../problems';
+import { asJson, HttpProblem } from '../problems';
+import { JSON_OBJECT, PROBLEMS, SECURITY } from './common';
 
-const json = z.looseObject({});
-const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
 const tags = ['law'];
-const security: { [scheme: string]: string[] }[] = [{ bearer: [] }, { session: [] }];
 
 export function toolRoutes(app: FastifyInstance): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -24,7 +22,7 @@ export function toolRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        security,
+        security: SECURITY,
         summary: 'Compute one legal deadline with its citations and every day moved',
         querystring: z.object({
           jurisdiction: z.string().describe(knownJurisdictions().join('|')),
@@ -32,7 +30,7 @@ export function toolRoutes(app: FastifyInstance): void {
           from: LocalDateSchema.describe('the day the period runs from'),
           on: LocalDateSchema.optional().describe('apply the law in force on this date (default: from)'),
         }),
-        response: { 200: json, ...problems },
+        response: { 200: JSON_OBJECT, ...PROBLEMS },
       },
     },
     async (request) => {
@@ -53,14 +51,14 @@ export function toolRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        security,
+        security: SECURITY,
         summary: "Assess an application's facts under its jurisdiction's policy pack, on a date: outcome, grounds, the version of each rule",
         body: z.strictObject({
           facts: ApplicationFacts,
           on: LocalDateSchema.optional().describe('the date of the assessment (default: today in the office time zone)'),
           all: z.boolean().default(false).describe('add every rule in force, with all its conditions'),
         }),
-        response: { 200: json, ...problems },
+        response: { 200: JSON_OBJECT, ...PROBLEMS },
       },
     },
     async (request) => {
