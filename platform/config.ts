@@ -23,6 +23,31 @@ const origins = z.string().transform((text, ctx) => {
   return list;
 });
 
+/** The URL when it is https, or http to this machine only (a test, a local identity provider), without fragment; else null. */
+export function secureUrl(text: string): URL | null {
+  const url = URL.canParse(text) ? new URL(text) : null;
+  const local = url?.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  return url && (url.protocol === 'https:' || local) && !url.hash ? url : null;
+}
+
+export const OIDC_CALLBACK_PATH = '/login/oidc/callback';
+
+/** `idp-role=caseworker,…`, in order: the first entry a person holds decides their role. */
+const roleMap = z.string().transform((text, ctx) => {
+  const map = new Map<string, 'caseworker' | 'operator'>();
+  for (const entry of text.split(',')) {
+    const [idpRole, role, ...rest] = entry.split('=').map((part) => part.trim());
+    if (!idpRole || (role !== 'caseworker' && role !== 'operator') || rest.length) {
+      ctx.addIssue({ code: 'custom', message: `"${entry.trim()}" is not IDP-ROLE=caseworker or IDP-ROLE=operator` });
+    } else if (map.has(idpRole)) {
+      ctx.addIssue({ code: 'custom', message: `"${idpRole}" is mapped twice` });
+    } else {
+      map.set(idpRole, role);
+    }
+  }
+  return map;
+});
+
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const EnvSchema = z
@@ -43,6 +68,18 @@ export const EnvSchema = z
     TEMPORAL_API_KEY: z.string().min(1).optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example:587' }).optional(),
     MAIL_FROM: z.email('must be an e-mail address').default('dossier@localhost'),
+    /**
+     * The office that signs the applicant's letters (activities/notices.ts): its name (default: the
+     * authority of the case's jurisdiction), postal address (lines separated by "|") and telephone.
+     * Unset address or phone: the letter offers a reply by e-mail to MAIL_FROM only.
+     */
+    DOSSIER_OFFICE_NAME: z.string().trim().min(1).optional(),
+    DOSSIER_OFFICE_ADDRESS: z.string().trim().min(1, 'give the postal address, lines separated by "|"').optional(),
+    DOSSIER_OFFICE_PHONE: z
+      .string()
+      .trim()
+      .regex(/^\+?[\d ()-]{6,}$/, 'must be a telephone number, e.g. +31 20 123 4567')
+      .optional(),
     /** The foreign ministry's intake for ambtsbericht requests (the e-mail adapter of activities/ministry.ts). */
     MINISTRY_INTAKE_EMAIL: z.email('must be an e-mail address').default('ministry-intake@localhost'),
     /** Operators are alerted here (besides the structured log) when a case is overdue. */
@@ -109,6 +146,31 @@ export const EnvSchema = z
       .default(8),
     /** The Temporal web UI's address, for links from a case to its history; default: the dev server's UI. */
     DOSSIER_TEMPORAL_UI_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    /**
+     * Login through the office's identity provider with OpenID Connect (http/oidc.ts): on when the
+     * issuer and the client id are set. The secret is optional: a public client relies on PKCE alone.
+     */
+    DOSSIER_OIDC_ISSUER: z
+      .string()
+      .refine((text) => secureUrl(text)?.search === '', 'must be an https:// URL (http:// only for localhost or 127.0.0.1), without query or fragment')
+      .optional(),
+    DOSSIER_OIDC_CLIENT_ID: z
+      .string()
+      .regex(/^[\x21-\x7e]{1,255}$/, 'must be a client id: 1-255 visible characters, no spaces')
+      .optional(),
+    DOSSIER_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The claim of the ID token that holds the office roles, a string or a list; a dotted path reaches into objects. */
+    DOSSIER_OIDC_ROLE_CLAIM: z
+      .string()
+      .regex(/^[^\s.]+(\.[^\s.]+)*$/, 'must be a claim name or a dotted path, e.g. realm_access.roles')
+      .optional(),
+    /** `idp-role=caseworker,idp-admin=operator`; unset, the claim's values `caseworker` and `operator` themselves. */
+    DOSSIER_OIDC_ROLE_MAP: roleMap.optional(),
+    /** Where the identity provider sends people back; default: DOSSIER_PUBLIC_URL + /login/oidc/callback. */
+    DOSSIER_OIDC_REDIRECT_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+      .refine((url) => new URL(url).pathname.endsWith(OIDC_CALLBACK_PATH), `must end in ${OIDC_CALLBACK_PATH}, where dossier answers`)
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const keyIds = env.DOSSIER_ENCRYPTION_KEYS ? [...env.DOSSIER_ENCRYPTION_KEYS.keys()] : [];
@@ -122,6 +184,26 @@ export const EnvSchema = z
       });
     } else if (!env.DOSSIER_ENCRYPTION_KEY_ID && keyIds.length > 1) {
       ctx.addIssue({ code: 'custom', path: ['DOSSIER_ENCRYPTION_KEY_ID'], message: `name the key that encrypts, one of ${keyIds.join(', ')}` });
+    }
+    if (Boolean(env.DOSSIER_OIDC_ISSUER) !== Boolean(env.DOSSIER_OIDC_CLIENT_ID)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.DOSSIER_OIDC_ISSUER ? 'DOSSIER_OIDC_CLIENT_ID' : 'DOSSIER_OIDC_ISSUER'],
+        message: 'OpenID Connect needs both DOSSIER_OIDC_ISSUER and DOSSIER_OIDC_CLIENT_ID',
+      });
+    } else if (env.DOSSIER_OIDC_ISSUER && !env.DOSSIER_OIDC_REDIRECT_URL && !env.DOSSIER_PUBLIC_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DOSSIER_OIDC_REDIRECT_URL'],
+        message: `needed with DOSSIER_OIDC_ISSUER: set it, or DOSSIER_PUBLIC_URL to derive it (PUBLIC_URL${OIDC_CALLBACK_PATH})`,
+      });
+    }
+    if (!env.DOSSIER_OIDC_ISSUER) {
+      // All or nothing: a half-configured login would be silently off.
+      for (const name of ['DOSSIER_OIDC_CLIENT_SECRET', 'DOSSIER_OIDC_ROLE_CLAIM', 'DOSSIER_OIDC_ROLE_MAP', 'DOSSIER_OIDC_REDIRECT_URL'] as const) {
+        if (env[name] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [name], message: 'has no effect without DOSSIER_OIDC_ISSUER and DOSSIER_OIDC_CLIENT_ID' });
+      }
     }
     if (Boolean(env.TEMPORAL_TLS_CERT_PATH) !== Boolean(env.TEMPORAL_TLS_KEY_PATH)) {
       ctx.addIssue({
@@ -146,7 +228,20 @@ export type Config = Env & {
   encryption?: KeyRing;
   /** Origins of the web UI that may call the codec server; by default the dev server's UI (gRPC port + 1000). */
   codecOrigins: string[];
+  /** Login through the identity provider; undefined when DOSSIER_OIDC_ISSUER is not set. */
+  oidc?: OidcConfig;
 };
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  /** A claim name, or a dotted path into the ID token's claims. */
+  roleClaim: string;
+  /** IdP role → office role, in order; null: the claim's values are the office roles themselves. */
+  roleMap: Map<string, 'caseworker' | 'operator'> | null;
+  redirectUrl: string;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most shells' `VAR= command`.
@@ -166,5 +261,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sentDir: data.DOSSIER_SENT_DIR ?? `${dataDir}/sent`,
     encryption: keys && { keys, currentKeyId: data.DOSSIER_ENCRYPTION_KEY_ID ?? [...keys.keys()][0]! },
     codecOrigins: data.DOSSIER_CODEC_CORS_ORIGINS ?? [`http://127.0.0.1:${uiPort}`, `http://localhost:${uiPort}`],
+    oidc: data.DOSSIER_OIDC_ISSUER
+      ? {
+          issuer: data.DOSSIER_OIDC_ISSUER,
+          clientId: data.DOSSIER_OIDC_CLIENT_ID!,
+          clientSecret: data.DOSSIER_OIDC_CLIENT_SECRET,
+          roleClaim: data.DOSSIER_OIDC_ROLE_CLAIM ?? 'roles',
+          roleMap: data.DOSSIER_OIDC_ROLE_MAP ?? null,
+          redirectUrl: data.DOSSIER_OIDC_REDIRECT_URL ?? `${data.DOSSIER_PUBLIC_URL!.replace(/\/+$/, '')}${OIDC_CALLBACK_PATH}`,
+        }
+      : undefined,
   };
 }
