@@ -167,6 +167,12 @@ test('a caseworker logs in through the identity provider (PKCE S256, state and n
   expect(session.principal).toEqual({ id: 'cw-oidc-1', role: 'caseworker' });
 });
 
+test("the web app's login page offers the identity provider, keeping where the person was going", async () => {
+  const page = await fetch(`${office.baseUrl}/login?next=${encodeURIComponent('/cases/NL-2026-1')}`);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('<a href="/login/oidc?next=%2Fcases%2FNL-2026-1">');
+});
+
 test('the id is the user name when valid, else the subject; the role comes from the claim; no office role is 403', async () => {
   idp.user = { sub: 'op-7', claims: { preferred_username: 'Jan de Vries', roles: 'operator' } };
   const operator = newBrowser();

@@ -3,8 +3,9 @@
  * .tools/ (or TEMPORAL_CLI_PATH / TEMPORAL_TEST_SERVER_PATH). A missing server fails the test
  * with the command that installs it; it never skips.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment, type DevServerConfig } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -60,13 +61,31 @@ export async function createTimeSkippingEnv(client: EnvClientOptions = {}): Prom
   return withSearchAttributes(env);
 }
 
+/**
+ * The dev server prints a banner on standard output, which the SDK passes through to the test run:
+ * a wrapper that `exec`s it (so it is the same process, stopped by the same signal) with standard
+ * output discarded keeps a passing run quiet; its errors still reach standard error.
+ */
+function quietly(exe: Executable): Executable {
+  if (exe.type !== 'existing-path') return exe;
+  const wrapper = join(mkdtempSync(join(tmpdir(), 'dossier-temporal-')), 'temporal');
+  writeFileSync(wrapper, `#!/bin/sh\nexec '${exe.path.replaceAll("'", "'\\''")}' "$@" >/dev/null\n`);
+  chmodSync(wrapper, 0o755);
+  return { type: 'existing-path', path: wrapper };
+}
+
 /** A dev server (the real Temporal server, in memory unless given a database file), with the case search attributes registered. */
 export async function createDevServerEnv(
   server: Omit<DevServerConfig, 'type' | 'executable'> = {},
   client: EnvClientOptions = {},
 ): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createLocal({
-    server: { ui: false, ...server, executable: executable('TEMPORAL_CLI_PATH', '.tools/venv/bin/temporal') },
+    server: {
+      ui: false,
+      log: { format: 'pretty', level: 'error' },
+      ...server,
+      executable: quietly(executable('TEMPORAL_CLI_PATH', '.tools/venv/bin/temporal')),
+    },
     client,
   });
   return withSearchAttributes(env);
