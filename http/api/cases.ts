@@ -3,12 +3,14 @@
  * Request shapes are the domain's zod schemas; the actor of an action is always the authenticated
  * principal, never a field of the request.
  */
+import { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applicationSchema, CaseNumberSchema } from '../../domain/case';
 import { CASE_ACTION_TYPES, CaseActionSchema, type CaseAction } from '../../domain/case-actions';
 import { roleObstacle, type Actor, type PermittedAction } from '../../domain/roles';
+import type { Principal } from '../../platform/accounts';
 import { CaseFilterFields, casePage, toCaseFilter } from '../../platform/case-list';
 import { actOnCase, bulkAct, bulkActionFor, caseHistory, caseStatus, isNarrowFilter, submitCase } from '../../platform/cases';
 import { actionBody, actionWith, actorFor } from '../actions';
@@ -22,6 +24,15 @@ const caseActionObstacle = (type: string, actor: Actor) => roleObstacle(type as 
 
 /** The action of a request body with the principal as its actor. */
 export const caseActionOf = (body: Record<string, unknown>, actor: Actor): CaseAction => actionWith(CaseActionSchema, body, actor);
+
+/** A client on the same connection that reports `principal` as its identity to Temporal. */
+const clientActingAs = (client: Client, principal: Principal) =>
+  new Client({
+    connection: client.connection,
+    namespace: client.options.namespace,
+    dataConverter: client.options.dataConverter,
+    identity: `${principal.role}:${principal.id} (HTTP API)`,
+  });
 
 const CaseParams = z.object({ caseNumber: CaseNumberSchema });
 const Page = {
@@ -64,8 +75,9 @@ export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext)
       },
     },
     async (request, reply) => {
-      principalIn(request, STAFF);
-      const { created, status } = await submitCase(client, config.TEMPORAL_TASK_QUEUE, request.body);
+      const principal = principalIn(request, STAFF);
+      // The case's history names who opened it: the principal, as the start's client identity.
+      const { created, status } = await submitCase(clientActingAs(client, principal), config.TEMPORAL_TASK_QUEUE, request.body);
       return reply.code(created ? 201 : 200).send(asJson({ created, ...status }));
     },
   );

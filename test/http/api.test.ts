@@ -162,6 +162,7 @@ test('status, actions and history of one case; unknown case 404, refused action 
   const history = await call('GET', `/api/v1/cases/${caseNumber}/history`, { session: caseworker });
   expect(history.status).toBe(200);
   expect(history.body.events).toBeUndefined();
+  expect(history.body.entries[0]).toMatchObject({ event: 'received', by: 'caseworker:intake-portal (HTTP API)' });
   const byCaseworker = history.body.entries.filter((e: { by: string }) => e.by.includes('cw-api-1'));
   // The actor is who logged in; the evidence the caseworker recorded on the applicant's behalf says so.
   expect(byCaseworker.map((e: { event: string }) => e.event)).toEqual(['evidence requested', 'evidence supplied']);
