@@ -157,11 +157,7 @@ export class Accounts {
   async principalForToken(token: string): Promise<Principal | null> {
     const [, publicId, secret] = TOKEN.exec(token) ?? [];
     if (!publicId || !secret) return null;
-    const row = await this.db
-      .selectFrom('apiTokens')
-      .select(['principalId', 'role', 'secretHash', 'lastUsedAt'])
-      .where('id', '=', publicId)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('apiTokens').select(['principalId', 'role', 'secretHash', 'lastUsedAt']).where('id', '=', publicId).executeTakeFirst();
     if (!row || !sameHash(sha256(secret), row.secretHash)) return null;
     const now = this.now();
     if (stale(row.lastUsedAt, now)) await this.db.updateTable('apiTokens').set({ lastUsedAt: now.toISOString() }).where('id', '=', publicId).execute();
