@@ -1,5 +1,5 @@
 // Every activity a worker registers. Workflows import only the types.
-export { createNoticeActivities, type NoticeActivities } from './notices';
+export { createNoticeActivities, renderNotice, type LetterOptions, type NoticeActivities, type NoticeActivityOptions } from './notices';
 export { createMinistryActivities, emailMinistryIntake, type MinistryActivities, type MinistryIntake } from './ministry';
 export { createOperatorAlertActivities, type OperatorAlertActivities } from './operator-alerts';
 export { outboxMailer, smtpMailer, type Mailer } from './mailer';

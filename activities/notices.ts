@@ -13,14 +13,14 @@
  * What remains: a crash between the server's 250 and the ledger write (milliseconds) sends again
  * on retry, with the same Message-ID.
  */
-import { ApplicationFailure, log } from '@temporalio/activity';
+import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import { heartbeating } from './heartbeats';
-import type { LocalDate } from '../domain/calendar';
-import { deadlineOf, noticeKey, RECIPIENT_REJECTED, type Language, type Notice, type NoticeDeadline } from '../domain/notices';
+import { computeDeadline, localDateOf, type LocalDate } from '../domain/calendar';
+import { deadlineOf, noticeKey, RECIPIENT_REJECTED, type Language, type Notice, type NoticeDeadline, type NoticeKind } from '../domain/notices';
 import { deadlineEvent } from './calendar-event';
 import { escapeHtml, RecipientRejectedError, type Delivery, type Mailer, type OutgoingMessage } from './mailer';
-import { jurisdictionPack } from '../domain/jurisdictions';
-import { NOTICE_TEXTS, type Block, type KindText, type Remedy } from './notice-texts';
+import { jurisdictionPack, type LetterLaw, type RightsClause } from '../domain/jurisdictions';
+import { NOTICE_TEXTS, type Block, type KindText, type NoticeTexts, type Office, type Remedy, type TextContext } from './notice-texts';
 import { deliverOnce, type SentLedger } from './sent-ledger';
 
 const dateFormat = (language: Language, timeZone: string) =>
@@ -35,19 +35,49 @@ export function formatLegalDate(date: LocalDate, language: Language = 'en'): str
 }
 
 /** The day on which the deadline ends, read in the office's time zone. */
-export function formatDeadline(deadline: NoticeDeadline, language: Language): string {
+export function formatDeadline(deadline: Pick<NoticeDeadline, 'dueAt' | 'timeZone'>, language: Language): string {
   return dateFormat(language, deadline.timeZone).format(new Date(deadline.dueAt)).replace(',', '');
 }
 
-/**
- * The rules a notice rests on: a decision's grounds and the rules of its assessment, otherwise the
- * citations of its deadline. A rule's citation names several provisions ("Vb 2000 art. 3.51 lid 1
- * sub a; Vc 2000 B16/3.1"); each provision is quoted once.
- */
-function legalBasisOf(notice: Notice): string[] {
+/** The office's time zone as the language names it: "Nederlandse tijd", else Intl's name ("Brasília-tijd"). */
+function zoneName(t: NoticeTexts, timeZone: string): string {
+  const named = t.zoneNames[timeZone];
+  if (named) return named;
+  const part = new Intl.DateTimeFormat(t.locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date(0)).find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}
+
+/** Notices whose date is the office's, not the applicant's: they ask nothing, so they state no deadline and send no calendar event. */
+const ASKS_NOTHING: ReadonlySet<NoticeKind> = new Set(['receipt', 'decision-period-extended']);
+
+/** The citations of the pack's notation, each provision once, in the style of the country's law; office notes left out. */
+function cite(letters: LetterLaw, citations: readonly (string | null)[]): string[] {
+  const provisions = citations.flatMap((citation) => (citation ? provisionsOf(citation) : []));
+  return [...new Set(provisions.map((c) => letters.cite(c)).filter((c): c is string => !!c))];
+}
+
+/** "Vb 2000 art. 3.50; Vc 2000 B16/2 (a; b)" → its provisions, split at the semicolons outside an explanation in brackets. */
+function provisionsOf(citation: string): string[] {
+  const provisions = [''];
+  let depth = 0;
+  for (let i = 0; i < citation.length; i++) {
+    const c = citation[i]!;
+    depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+    if (depth === 0 && citation.startsWith('; ', i)) {
+      provisions.push('');
+      i++;
+    } else {
+      provisions[provisions.length - 1] += c;
+    }
+  }
+  return provisions;
+}
+
+/** The rules a notice rests on: a decision's grounds and the rules of its assessment, otherwise the citations of its deadline. */
+function legalBasisOf(notice: Notice): (string | null)[] {
   switch (notice.kind) {
     case 'decision':
-      return [...new Set([...notice.grounds, ...notice.rules].flatMap((citation) => citation.split('; ')))];
+      return [...notice.grounds, ...notice.rules];
     case 'conversion':
     case 'independent-permit':
     case 'objection-decision':
@@ -63,24 +93,96 @@ function legalBasisOf(notice: Notice): string[] {
   }
 }
 
-export function renderNotice(notice: Notice, issuedAt = new Date()): OutgoingMessage {
+/** The clause with each of its citations written as the country's law cites it. */
+function citedClause(letters: LetterLaw, clause: RightsClause): RightsClause {
+  const one = (citation: string) => cite(letters, [citation]).join('; ');
+  const withCitation = <T extends { citation: string }>(part: T): T => ({ ...part, citation: one(part.citation) });
+  return {
+    ...clause,
+    decidedBy: withCitation(clause.decidedBy),
+    lodgeWith: withCitation(clause.lodgeWith),
+    period: { ...clause.period, citations: cite(letters, clause.period.citations) },
+    contents: withCitation(clause.contents),
+    late: withCitation(clause.late),
+    meanwhile: withCitation(clause.meanwhile),
+    interimRelief: clause.interimRelief && withCitation(clause.interimRelief),
+    legalAid: withCitation(clause.legalAid),
+    documents: clause.documents && withCitation(clause.documents),
+  };
+}
+
+/** The rights clause a notice carries (every decision, and the notice of the remedy's period), worded in its language. */
+function rightsOf(notice: Notice, t: NoticeTexts, office: Office): Block[] {
+  const { letters } = jurisdictionPack(notice.jurisdiction);
+  const language = notice.to.language;
+  const clauseFrom = (clause: RightsClause, decidedOn: LocalDate, deadline?: NoticeDeadline, favourable = false) => {
+    const end = deadline ?? computeDeadline({ jurisdiction: notice.jurisdiction, kind: clause.period.calendar, from: decidedOn });
+    return t.rights({ clause: citedClause(letters, clause), office, due: formatDeadline(end, language), favourable });
+  };
+  switch (notice.kind) {
+    case 'decision':
+      return clauseFrom(letters.remedy, notice.decidedOn, undefined, notice.outcome === 'granted');
+    case 'objection-period':
+      return clauseFrom(letters.remedy, notice.decidedOn, notice.deadline);
+    case 'withdrawal':
+      return clauseFrom(letters.remedy, notice.withdrawnOn, notice.deadline);
+    case 'objection-decision': {
+      const next = letters.afterRemedy(notice.outcome);
+      return next.kind === 'rights'
+        ? clauseFrom(next.clause, notice.decidedOn, undefined, notice.outcome === 'well-founded')
+        : t.forwarded(next.to, cite(letters, [next.citation]).join('; '));
+    }
+    default:
+      return [];
+  }
+}
+
+export interface LetterOptions {
+  /** The office that sends the letter (configuration); its name defaults to the authority of the case's jurisdiction. */
+  office?: { name?: string; address?: string[]; phone?: string; email?: string };
+  /**
+   * The applicant's own page (issue 17, not built yet): when it exists, the signed link for this
+   * notice's case, which the letter offers as the first way to reply. Without it, no link is shown.
+   */
+  applicantPageLink?: (notice: Notice) => string | undefined;
+  /** When the letter is issued (its date, in the office's time zone); now by default. */
+  issuedAt?: Date;
+}
+
+export function renderNotice(notice: Notice, { office: configured = {}, applicantPageLink, issuedAt = new Date() }: LetterOptions = {}): OutgoingMessage {
   const language = notice.to.language;
   const t = NOTICE_TEXTS[language];
+  const pack = jurisdictionPack(notice.jurisdiction);
+  const { letters } = pack;
+  const office: Office = { ...configured, name: configured.name ?? letters.authority, address: configured.address ?? [] };
   const deadline = deadlineOf(notice);
   const due = deadline && formatDeadline(deadline, language);
   // The table is typed per kind; this call pairs the kind's text with the same kind's notice.
-  const textOf = t.kinds[notice.kind] as (n: Notice, context: { date: (d: LocalDate) => string; due?: string; remedy: Remedy }) => KindText;
-  const remedy = jurisdictionPack(notice.jurisdiction).procedure.remedy.kind;
-  const { subject, body, action } = textOf(notice, { date: (d) => formatLegalDate(d, language), due, remedy });
-  const deadlineLine = deadline && t.deadline(due!, deadline.due, deadline.timeZone);
+  const textOf = t.kinds[notice.kind] as (n: Notice, context: TextContext<NoticeKind> & { due?: string }) => KindText;
+  const remedy: Remedy = pack.procedure.remedy.kind;
+  const law = {
+    cure: { ...letters.cure, citation: cite(letters, [letters.cure.citation]).join('; ') },
+    renewal: letters.renewal && { ...letters.renewal, citation: cite(letters, [letters.renewal.citation]).join('; ') },
+    grantTerms: letters.grantTerms,
+    permitRestrictions: pack.procedure.permitRestrictions && cite(letters, [pack.procedure.permitRestrictions.basis]).join('; '),
+  };
+  const { subject, body, action } = textOf(notice, { date: (d) => formatLegalDate(d, language), due, remedy, law });
+  const applicantDeadline = ASKS_NOTHING.has(notice.kind) ? undefined : deadline;
+  const deadlineLine = applicantDeadline && t.deadline(due!, applicantDeadline.due, zoneName(t, applicantDeadline.timeZone));
   const key = noticeKey(notice);
   const fullSubject = `[${notice.caseNumber}] ${subject}`;
+  const basis = cite(letters, legalBasisOf(notice));
+  const fileNumber = notice.to.fileNumber ? { name: letters.fileNumberName, value: notice.to.fileNumber } : undefined;
+  const letterDate = formatLegalDate(localDateOf(issuedAt, pack.timeZone), language);
   const blocks: Block[] = [
+    t.letterhead({ office, date: letterDate, caseNumber: notice.caseNumber, fileNumber }).join('\n'),
     t.greeting(notice.to.name),
     ...body,
+    ...rightsOf(notice, t, office),
     [`${t.actionLabel}: ${action}`, deadlineLine].filter(Boolean).join('\n'),
-    t.legalBasis(notice.kind, legalBasisOf(notice).join('; ')),
-    t.footer(notice.caseNumber).join('\n'),
+    ...(basis.length ? [t.legalBasis(notice.kind, basis.join('; '))] : []),
+    t.reply({ caseNumber: notice.caseNumber, office, applicantPage: applicantPageLink?.(notice) }).join('\n'),
+    t.closing(office).join('\n'),
   ];
   return {
     key,
@@ -90,7 +192,8 @@ export function renderNotice(notice: Notice, issuedAt = new Date()): OutgoingMes
     html: htmlDocument(t.locale, fullSubject, blocks),
     language: t.locale,
     calendar:
-      deadline && deadlineEvent({ uid: `${key}@dossier`, due: deadline.due, summary: fullSubject, description: `${action}\n${deadlineLine}`, issuedAt }),
+      applicantDeadline &&
+      deadlineEvent({ uid: `${key}@dossier`, due: applicantDeadline.due, summary: fullSubject, description: `${action}\n${deadlineLine}`, issuedAt }),
   };
 }
 
@@ -108,16 +211,19 @@ function htmlDocument(locale: string, title: string, blocks: Block[]): string {
   );
 }
 
-export interface NoticeActivityOptions {
+export interface NoticeActivityOptions extends Omit<LetterOptions, 'issuedAt'> {
   /** The sent-record. Without one, only the mailer's own idempotency holds (the outbox's file names). */
   ledger?: SentLedger;
 }
 
-export function createNoticeActivities(mailer: Mailer, { ledger }: NoticeActivityOptions = {}) {
+export function createNoticeActivities(mailer: Mailer, { ledger, ...letter }: NoticeActivityOptions = {}) {
   return {
     async sendNotice(notice: Notice): Promise<Delivery> {
       try {
-        const delivery = await heartbeating(() => deliverOnce(mailer, ledger, renderNotice(notice)));
+        // The letter is dated when the case asked for it (workflow time), the same on every retry.
+        const delivery = await heartbeating(() =>
+          deliverOnce(mailer, ledger, renderNotice(notice, { ...letter, issuedAt: new Date(Context.current().info.scheduledTimestampMs) })),
+        );
         log.info('notice delivered', { caseNumber: notice.caseNumber, kind: notice.kind, sequence: notice.sequence, ...delivery });
         return delivery;
       } catch (err) {

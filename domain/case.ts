@@ -18,6 +18,12 @@ export const ContactSchema = z.strictObject({
   name: z.string().trim().min(1, 'the applicant needs a name'),
   email: z.email('must be an e-mail address'),
   language: LanguageSchema.default('en'),
+  /** The applicant's file number with the immigration authorities, quoted in every letter: a V-nummer (NL, 10 digits) or a DUF number (NO, 12 digits). */
+  fileNumber: z
+    .string()
+    .trim()
+    .regex(/^(\d{10}|\d{12})$/, 'must be a V-nummer (10 digits) or a DUF number (12 digits)')
+    .optional(),
 });
 export type Contact = z.output<typeof ContactSchema>;
 

@@ -8,6 +8,7 @@
  */
 import type { Contact, Jurisdiction } from './case';
 import type { DeadlineComputation, LocalDate } from './calendar';
+import type { S38Limitation } from './case-actions';
 
 export type Recipient = Contact;
 export type Language = Recipient['language'];
@@ -69,8 +70,8 @@ export interface DecisionNotice extends NoticeBase {
   /** Citations of the rules the policy assessment rests on. */
   rules: string[];
   decidedOn: LocalDate;
-  /** For a grant: the permit's terms. */
-  permit?: { restriction: string; labourMarketNote: string; validFrom: LocalDate; validUntil: LocalDate };
+  /** For a grant: the permit's terms, with the limitations of Immigration Act s. 38 fifth paragraph where any apply. */
+  permit?: { restriction: string; labourMarketNote: string; validFrom: LocalDate; validUntil: LocalDate; s38Limitations?: S38Limitation[] };
 }
 
 /** The decision on an objection (NL) or appeal (NO) against the decision. */
@@ -121,6 +122,9 @@ export interface ConversionNotice extends NoticeBase {
   convertedOn: LocalDate;
   validUntil: LocalDate;
   grounds: string[];
+  /** The permit's terms from the conversion (absent in notices scheduled before they were stated). */
+  restriction?: string;
+  labourMarketNote?: string;
 }
 
 /** The office withdrew the permit; `deadline` is the end of the objection period. */

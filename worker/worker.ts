@@ -12,6 +12,7 @@ import {
   smtpMailer,
   type Mailer,
   type MinistryIntake,
+  type NoticeActivityOptions,
   type SentLedger,
 } from '../activities';
 import { createContraIndicationActivities, fileContraIndicationRegister, type ContraIndicationRegister } from '../activities/contra-indications';
@@ -37,6 +38,8 @@ export interface DossierActivityOptions {
   operatorAlertAddress?: string;
   /** The register the permit's conversion is checked against; defaults to `data/contra-indications`. */
   contraIndications?: ContraIndicationRegister;
+  /** The office that signs the applicant's letters (its name defaults to the authority of the case's jurisdiction). */
+  office?: NoticeActivityOptions['office'];
 }
 
 /** Every activity of dossier, wired to its adapters. */
@@ -48,10 +51,11 @@ export function dossierActivities({
   ministryAddress = 'ministry-intake@localhost',
   operatorAlertAddress,
   contraIndications,
+  office,
 }: DossierActivityOptions) {
   return {
     ...createPermitStarterActivities(client),
-    ...createNoticeActivities(mailer, { ledger }),
+    ...createNoticeActivities(mailer, { ledger, office }),
     ...createMinistryActivities(ministry ?? emailMinistryIntake(mailer, ministryAddress, ledger)),
     ...createOperatorAlertActivities({ mailer, address: operatorAlertAddress, ledger }),
     ...createContraIndicationActivities(contraIndications ?? fileContraIndicationRegister(join('data', 'contra-indications'))),
@@ -66,6 +70,12 @@ export function activitiesFor(config: Config, mailer: Mailer, client: Client) {
     ministryAddress: config.MINISTRY_INTAKE_EMAIL,
     operatorAlertAddress: config.OPERATOR_ALERT_EMAIL,
     contraIndications: fileContraIndicationRegister(join(config.DOSSIER_DATA_DIR, 'contra-indications')),
+    office: {
+      name: config.DOSSIER_OFFICE_NAME,
+      address: config.DOSSIER_OFFICE_ADDRESS?.split('|').map((line) => line.trim()),
+      phone: config.DOSSIER_OFFICE_PHONE,
+      email: config.MAIL_FROM,
+    },
   });
 }
 

@@ -6,4 +6,4 @@ import { no } from './no';
 import type { NoticeTexts } from './types';
 
 export const NOTICE_TEXTS: Record<Language, NoticeTexts> = { nl, en, no };
-export type { Block, KindText, NoticeTexts, Remedy } from './types';
+export type { Block, CitedLetterLaw, KindText, NoticeTexts, Office, Remedy, RightsContext, TextContext } from './types';

@@ -129,10 +129,66 @@ export interface Procedure {
  * objection or appeal, is the procedure's `remedy.kind`.)
  */
 export interface NoticeWording {
-  /** The legal basis a notice of a withdrawn application states. */
-  withdrawnApplication: string;
+  /** The legal basis a notice of a withdrawn application states; null where no rule is to be quoted. */
+  withdrawnApplication: string | null;
   /** The legal basis a receipt states when the law sets no decision period to announce. */
   receiptWithoutDeadline: string;
+}
+
+/** The remedy a rights clause offers: an objection to the office, an (administrative) appeal, or an appeal to a court. */
+export type RemedyRoute = 'objection' | 'appeal' | 'court-appeal';
+/** What a notice of objection or appeal must contain, each an item the letter lists. */
+export type RemedyContent = 'signature' | 'name-and-address' | 'date' | 'decision' | 'change-sought' | 'reasons';
+
+/**
+ * The rights clause of a decision (Awb 3:45; forvaltningsloven § 27 third paragraph): everything the
+ * letter states about the remedy, each statement with the rule it comes from (`citation`, in the
+ * pack's notation; the letter renders it with `LetterLaw.cite`). The language files word it.
+ */
+export interface RightsClause {
+  route: RemedyRoute;
+  /** Who decides the remedy: the office itself, a named appeal body, or a court. */
+  decidedBy: { kind: 'office' | 'appeal-board' | 'court'; name?: string; citation: string };
+  /** Where the notice of objection or appeal is sent: the office that decided, or the court. */
+  lodgeWith: { kind: 'office' | 'court'; citation: string };
+  /** The period, from when it runs, and the calendar's period that computes its last day. */
+  period: { amount: number; unit: 'days' | 'weeks'; runsFrom: 'day-after-sent' | 'notification-received'; calendar: PeriodKind; citations: string[] };
+  contents: { items: readonly RemedyContent[]; citation: string };
+  /** The consequence of missing the period. */
+  late: { kind: 'inadmissible-unless-excusable' | 'rejected-unless-excused'; citation: string };
+  /** Whether the decision takes effect while the remedy runs, and what the applicant may ask for meanwhile. */
+  meanwhile: { kind: 'suspended' | 'not-suspended' | 'ask-postponement'; citation: string };
+  /** Interim relief from a court, and when it may be asked. */
+  interimRelief: { kind: 'provisional-measure' | 'after-final-decision'; citation: string } | null;
+  legalAid: { citation: string };
+  /** The right to see the case's documents, where the law asks the letter to say so. */
+  documents: { citation: string } | null;
+}
+
+/** What a letter of this jurisdiction states besides the rule it rests on: rights, consequences, who sends it. */
+export interface LetterLaw {
+  /** The authority that decides and signs, named as the law names it, when configuration names no office. */
+  authority: string;
+  /** What the applicant's own file number is called here (V-nummer, DUF-nummer). */
+  fileNumberName: string;
+  /** How a grant names what the permit is for: a restriction (NL: beperking, Vw 2000 art. 14) or its purpose. */
+  grantTerms: 'restriction' | 'purpose';
+  /**
+   * A citation of the pack's notation (e.g. "Vw 2000 art. 69(1) (four weeks)") in the style and
+   * language of the country's law ("artikel 69, eerste lid, Vw 2000"); null for what is no rule an
+   * applicant may be told of (office policy, practice, internal notes).
+   */
+  cite(citation: string): string | null;
+  /** The remedy against a decision of the office (a refusal, a grant, not processing, withdrawing a permit). */
+  remedy: RightsClause;
+  /** What follows a decision on that remedy: the next remedy, or the appeal sent on to the body that decides it. */
+  afterRemedy(outcome: 'well-founded' | 'unfounded'): { kind: 'rights'; clause: RightsClause } | { kind: 'forwarded'; to: string; citation: string };
+  /** What happens when the evidence asked for does not arrive in time. */
+  cure: { consequence: 'may-not-process' | 'decided-on-file'; citation: string };
+  /** What filing a renewal late means for the holder; null where permits are not renewed. */
+  renewal: { consequence: 'late-leaves-gap' | 'one-month-before-keeps-right-to-stay'; citation: string } | null;
+  /** Whether the fee is refunded when an application is withdrawn; null where no rule has been confirmed (the letter says nothing). */
+  withdrawnApplicationFee: { refunded: boolean; citation: string } | null;
 }
 
 export interface JurisdictionPack {
@@ -147,4 +203,5 @@ export interface JurisdictionPack {
   facts: () => z.ZodType<{ jurisdiction: string }>;
   policy: PolicyPack<never, object>;
   notices: NoticeWording;
+  letters: LetterLaw;
 }

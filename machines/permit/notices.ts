@@ -47,6 +47,9 @@ export const NOTICES = {
     convertedOn: context.conversion!.dueOn,
     validUntil: context.permit.validUntil,
     grounds: conversionLaw(context)!.grounds,
+    // Sent after the terms changed: the holder is told the permit's new restriction and what it allows.
+    restriction: context.permit.restriction,
+    labourMarketNote: context.permit.labourMarketNote,
   }),
   independence: (context) => ({
     ...noticeBase(context),

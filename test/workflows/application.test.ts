@@ -80,7 +80,9 @@ test("cure period expires: receipt, request and the 2027 policy's two reminders 
   expect(request!.parsed.attachments.find((a) => a.contentType === 'text/calendar')?.content.toString()).toContain(
     `DTSTART;VALUE=DATE:${result.cure.due.replaceAll('-', '')}`,
   );
-  expect(decision!.parsed.text).toContain('This decision rests on: Vb 2000 art. 3.51 lid 1 sub a; Vc 2000 B16/3.1; Vc 2000 B16/10.');
+  expect(decision!.parsed.text).toContain(
+    'This decision rests on: artikel 3.51, eerste lid, aanhef en onder a, Vb 2000; paragraaf B16/3.1 Vc 2000; paragraaf B16/10 Vc 2000.',
+  );
   expect(decision!.parsed.text).toContain('with the restriction "voortgezet verblijf", valid from Friday 1 January 2027');
 });
 
@@ -148,7 +150,7 @@ test('ambtsbericht: the decision period is extended, the ministry gets the reque
   expect(request!.parsed.text).not.toContain(application.contact.name);
   expect(reminder!.parsed.text).toContain(`We had hoped for the report by ${expectedBy}.`);
   const extended = h.smtp.forCase(caseNumber).find((m) => m.parsed.subject!.includes('We need more time'))!;
-  expect(extended.parsed.text).toContain(`We could not decide by ${en(previousDue)} as planned`);
+  expect(extended.parsed.text).toContain(`We will not be able to decide by ${en(previousDue)} as planned`);
   expect(extended.envelopeTo).toEqual([application.contact.email]);
 });
 

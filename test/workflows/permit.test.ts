@@ -209,10 +209,12 @@ test('old-act estate permits: one converts after exactly one year, a contra-indi
   expect(h.subjects(converts.permitNumber)).toEqual(['You may apply for a residence permit of your own', 'Your residence permit has been converted']);
   const [independent, conversion] = h.mails(converts.permitNumber);
   expect(independent!.parsed.text).toContain(`From ${en(addMonths(today, 6))} you meet the one-year condition`);
-  expect(independent!.parsed.text).toContain('Vb 2000 art. 3.50');
-  expect(conversion!.parsed.text).toContain(`On ${en(anniversary)} your residence permit was converted automatically.`);
+  expect(independent!.parsed.text).toContain('artikel 3.50 Vb 2000');
+  expect(conversion!.parsed.text).toContain(
+    `On ${en(anniversary)} your residence permit was converted automatically into a permit with the restriction "voortgezet verblijf".`,
+  );
   expect(conversion!.parsed.text).toContain(`It is valid until ${en(addDays(addYears(anniversary, 5), -1))}.`);
-  expect(conversion!.parsed.text).toContain('Vc 2000 B16/7.1');
+  expect(conversion!.parsed.text).toContain('paragraaf B16/7.1 Vc 2000');
 
   const review = await h.until(
     () => h.status(second),
@@ -253,5 +255,5 @@ test('withdrawal for incorrect information: the decision letter, the objection p
   const [letter] = h.mails(permit.permitNumber);
   expect(letter!.parsed.text).toContain(`On ${en(withdrawnOn)} we withdrew your residence permit.`);
   expect(letter!.parsed.text).toContain(`Deadline: ${en(objection.due)} (${objection.due})`);
-  expect(letter!.parsed.text).toContain('Vw 2000 art. 18(1)(c) and 19');
+  expect(letter!.parsed.text).toContain('artikelen 18, eerste lid, aanhef en onder c, en 19 Vw 2000');
 });

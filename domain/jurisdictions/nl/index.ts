@@ -3,6 +3,7 @@ import { nlFactsSchema } from '../../application/nl';
 import { nlB16Pack } from '../../policy/nl-b16';
 import type { JurisdictionPack } from '../types';
 import { NL_CALENDAR } from './calendar';
+import { NL_LETTERS } from './letters';
 import { NL_PROCEDURE } from './procedure';
 
 export { OLD_ACT_ESTATE_RESTRICTION } from './procedure';
@@ -19,4 +20,5 @@ export const nl: JurisdictionPack = {
     withdrawnApplication: 'Awb 1:3(3): a withdrawn application leaves no request to decide on',
     receiptWithoutDeadline: `${NL_PROCEDURE.decisionPeriod!.basis} (decision period)`,
   },
+  letters: NL_LETTERS,
 };

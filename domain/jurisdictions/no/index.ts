@@ -3,6 +3,7 @@ import { noFactsSchema } from '../../application/no';
 import { noS38Pack } from '../../policy/no-immigration-act-s38';
 import type { JurisdictionPack } from '../types';
 import { NO_CALENDAR } from './calendar';
+import { NO_LETTERS } from './letters';
 import { NO_PROCEDURE } from './procedure';
 
 export const no: JurisdictionPack = {
@@ -15,7 +16,8 @@ export const no: JurisdictionPack = {
   policy: noS38Pack as JurisdictionPack['policy'],
   notices: {
     // No article: the applicant ended the case, and there is no decision to base on one.
-    withdrawnApplication: 'the application was withdrawn by the applicant: no decision is taken on it',
+    withdrawnApplication: null,
     receiptWithoutDeadline: 'forvaltningsloven s. 11a (decision without undue delay; a preliminary reply when it takes more than a month)',
   },
+  letters: NO_LETTERS,
 };

@@ -149,4 +149,27 @@ export const ruritania: JurisdictionPack = {
   facts: xxFactsSchema,
   policy: policy as unknown as JurisdictionPack['policy'],
   notices: { withdrawnApplication: `${ACT} s. 9 (a withdrawn application is not decided)`, receiptWithoutDeadline: `${ACT} s. 12(1)` },
+  letters: {
+    authority: 'Ruritanian Aliens Office (fictitious)',
+    fileNumberName: 'alien number',
+    grantTerms: 'purpose',
+    // Ruritanian law is cited as the pack writes it, without the pack's explanations.
+    cite: (citation) => citation.replace(/ \((?!XX, fictitious)[^)]*\)$/, ''),
+    remedy: {
+      route: 'appeal',
+      decidedBy: { kind: 'court', citation: `${ACT} s. 20` },
+      lodgeWith: { kind: 'court', citation: `${ACT} s. 20` },
+      period: { amount: 10, unit: 'days', runsFrom: 'day-after-sent', calendar: 'appeal', citations: [`${ACT} s. 20`] },
+      contents: { items: ['signature', 'decision', 'reasons'], citation: `${ACT} s. 21` },
+      late: { kind: 'inadmissible-unless-excusable', citation: `${ACT} s. 22` },
+      meanwhile: { kind: 'not-suspended', citation: `${ACT} s. 23` },
+      interimRelief: null,
+      legalAid: { citation: `${ACT} s. 24` },
+      documents: null,
+    },
+    afterRemedy: () => ({ kind: 'forwarded', to: 'the Supreme Court of Ruritania (fictitious)', citation: `${ACT} s. 25` }),
+    cure: { consequence: 'decided-on-file', citation: `${ACT} s. 11` },
+    renewal: null,
+    withdrawnApplicationFee: null,
+  },
 };
