@@ -128,6 +128,28 @@ export const EnvSchema = z
       .max(65535, 'must be a port number')
       .default(8234),
     DOSSIER_CODEC_CORS_ORIGINS: origins.optional(),
+    /**
+     * Applicants' uploads (platform/documents.ts): the largest accepted, in bytes; and, to keep them in an S3-compatible store
+     * rather than `$DOSSIER_DATA_DIR/documents`, the bucket's path-style URL with its region and credentials.
+     */
+    DOSSIER_DOCUMENT_MAX_BYTES: z.coerce
+      .number({ error: 'must be a number of bytes' })
+      .int('must be a whole number of bytes')
+      .min(1, 'must be at least 1 byte')
+      .default(10 * 1024 * 1024),
+    DOSSIER_DOCUMENTS_S3_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+      .refine(
+        (url) => /^\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/?$/.test(new URL(url).pathname) && !new URL(url).search,
+        'must be the endpoint and the bucket, path-style, e.g. http://minio:9000/dossier-documents (no key prefix, no query)',
+      )
+      .optional(),
+    DOSSIER_DOCUMENTS_S3_REGION: z
+      .string()
+      .regex(/^[a-z0-9-]{1,32}$/, 'must be a region name, e.g. us-east-1')
+      .default('us-east-1'),
+    DOSSIER_DOCUMENTS_S3_ACCESS_KEY: z.string().min(1).optional(),
+    DOSSIER_DOCUMENTS_S3_SECRET_KEY: z.string().min(1).optional(),
     /** Accounts, tokens and sessions: PostgreSQL at this URL; unset, an SQLite file in the data folder. */
     DOSSIER_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, e.g. postgres://dossier:secret@db:5432/dossier' }).optional(),
     /** Where the HTTP API and the web app listen, HOST:PORT. */
@@ -144,6 +166,16 @@ export const EnvSchema = z
       .min(1, 'at least 1')
       .max(24 * 7, 'at most 168')
       .default(8),
+    /**
+     * Days an applicant's link works (platform/links.ts): the link in a notice, and a fresh one the
+     * link page mails. A notice with a deadline links for at least its deadline plus 30 days.
+     */
+    DOSSIER_LINK_DAYS: z.coerce
+      .number({ error: 'must be a number of days' })
+      .int('must be whole days')
+      .min(1, 'at least 1')
+      .max(366, 'at most 366')
+      .default(60),
     /** The Temporal web UI's address, for links from a case to its history; default: the dev server's UI. */
     DOSSIER_TEMPORAL_UI_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
     /**

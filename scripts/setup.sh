@@ -43,4 +43,16 @@ for exe in "${TEMPORAL_CLI_PATH:-$VENV/bin/temporal}" "${TEMPORAL_TEST_SERVER_PA
     exit 1
   fi
 done
+# An S3-compatible server for the document store's tests (test/support/s3.ts): moto's server, from PyPI
+# into the same venv. DOSSIER_SKIP_S3_SERVER_INSTALL=1 leaves it out (those tests then fail, naming this).
+MOTO_VERSION=5.2.5
+if [ -z "${DOSSIER_SKIP_S3_SERVER_INSTALL:-}" ] && [ ! -x "$VENV/bin/moto_server" ]; then
+  if ! command -v python3 >/dev/null; then
+    say "python3 is missing: the document store's S3 tests need it for moto's server"
+    exit 1
+  fi
+  say "installing the S3 test server (moto[server] $MOTO_VERSION) into $VENV"
+  [ -x "$VENV/bin/pip" ] || python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "moto[server]==$MOTO_VERSION"
+fi
 say "ready"
