@@ -12,7 +12,7 @@
 import { log } from '@temporalio/activity';
 import { heartbeating } from './heartbeats';
 import type { ReportRequest } from '../domain/effects';
-import { preformattedHtml, type Mailer, type OutgoingMessage } from './mailer';
+import { preformattedHtml, type Mailer, type OutgoingMessage } from '../platform/mailer';
 import { deliverOnce, type SentLedger } from './sent-ledger';
 
 export interface MinistryIntake {

@@ -14,11 +14,12 @@
  * on retry, with the same Message-ID.
  */
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
+import type { NoticeLink } from './applicant-links';
 import { heartbeating } from './heartbeats';
 import { computeDeadline, localDateOf, type LocalDate } from '../domain/calendar';
 import { deadlineOf, noticeKey, RECIPIENT_REJECTED, type Language, type Notice, type NoticeDeadline, type NoticeKind } from '../domain/notices';
 import { deadlineEvent } from './calendar-event';
-import { escapeHtml, RecipientRejectedError, type Delivery, type Mailer, type OutgoingMessage } from './mailer';
+import { escapeHtml, RecipientRejectedError, type Delivery, type Mailer, type OutgoingMessage } from '../platform/mailer';
 import { jurisdictionPack, type LetterLaw, type RightsClause } from '../domain/jurisdictions';
 import { NOTICE_TEXTS, type Block, type KindText, type NoticeTexts, type Office, type Remedy, type TextContext } from './notice-texts';
 import { deliverOnce, type SentLedger } from './sent-ledger';
@@ -141,8 +142,8 @@ export interface LetterOptions {
   /** The office that sends the letter (configuration); its name defaults to the authority of the case's jurisdiction. */
   office?: { name?: string; address?: string[]; phone?: string; email?: string };
   /**
-   * The applicant's own page (issue 17, not built yet): when it exists, the signed link for this
-   * notice's case, which the letter offers as the first way to reply. Without it, no link is shown.
+   * The applicant's own page (issue 17): the signed link for this notice's case (activities/applicant-links.ts),
+   * which the letter offers as the first way to reply. Without it, no link is shown.
    */
   applicantPageLink?: (notice: Notice) => string | undefined;
   /** When the letter is issued (its date, in the office's time zone); now by default. */
@@ -211,19 +212,22 @@ function htmlDocument(locale: string, title: string, blocks: Block[]): string {
   );
 }
 
-export interface NoticeActivityOptions extends Omit<LetterOptions, 'issuedAt'> {
+export interface NoticeActivityOptions extends Omit<LetterOptions, 'issuedAt' | 'applicantPageLink'> {
   /** The sent-record. Without one, only the mailer's own idempotency holds (the outbox's file names). */
   ledger?: SentLedger;
+  /** The applicant's signed link for a notice issued at a date (activities/applicant-links.ts `noticeLinks`); without it, letters show none. */
+  applicantLink?: NoticeLink;
 }
 
-export function createNoticeActivities(mailer: Mailer, { ledger, ...letter }: NoticeActivityOptions = {}) {
+export function createNoticeActivities(mailer: Mailer, { ledger, applicantLink, ...letter }: NoticeActivityOptions = {}) {
   return {
     async sendNotice(notice: Notice): Promise<Delivery> {
       try {
-        // The letter is dated when the case asked for it (workflow time), the same on every retry.
-        const delivery = await heartbeating(() =>
-          deliverOnce(mailer, ledger, renderNotice(notice, { ...letter, issuedAt: new Date(Context.current().info.scheduledTimestampMs) })),
-        );
+        // The letter is dated when the case asked for it (workflow time, the first attempt's), the same on every retry;
+        // its link is derived from that date and the notice, so a retry renders the same letter.
+        const issuedAt = new Date(Context.current().info.scheduledTimestampMs);
+        const applicantPageLink = applicantLink && ((n: Notice) => applicantLink(n, issuedAt));
+        const delivery = await heartbeating(() => deliverOnce(mailer, ledger, renderNotice(notice, { ...letter, applicantPageLink, issuedAt })));
         log.info('notice delivered', { caseNumber: notice.caseNumber, kind: notice.kind, sequence: notice.sequence, ...delivery });
         return delivery;
       } catch (err) {

@@ -5,7 +5,7 @@
 import { log } from '@temporalio/activity';
 import type { OperatorAlert } from '../domain/effects';
 import { heartbeating } from './heartbeats';
-import { preformattedHtml, type Mailer } from './mailer';
+import { preformattedHtml, type Mailer } from '../platform/mailer';
 import { deliverOnce, type SentLedger } from './sent-ledger';
 
 export function createOperatorAlertActivities(options: { mailer?: Mailer; address?: string; ledger?: SentLedger } = {}) {

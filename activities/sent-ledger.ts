@@ -5,7 +5,7 @@
  */
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Delivery, Mailer, OutgoingMessage } from './mailer';
+import type { Delivery, Mailer, OutgoingMessage } from '../platform/mailer';
 
 export interface SentRecord {
   key: string;

@@ -40,6 +40,23 @@ export const PermitTermsSchema = z
   .refine((p) => p.validFrom < p.validUntil, { path: ['validUntil'], error: 'must be after validFrom (Vb 2000 art. 3.64)' });
 export type PermitTerms = z.output<typeof PermitTermsSchema>;
 
+/** The types of document an applicant may upload (platform/documents.ts DOCUMENT_TYPES, judged by content). */
+export const DOCUMENT_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+/**
+ * A document that came with an action, as the case records it: its SHA-256 (its address in the
+ * document store), name, type and size; never its content. Optional on the actions that take it, so
+ * histories recorded before documents were uploaded still replay.
+ */
+export const DocumentFileSchema = z.strictObject({
+  hash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash, 64 lowercase hex digits'),
+  name: z.string().min(1, 'name the file').max(200, 'at most 200 characters'),
+  type: z.enum(DOCUMENT_FILE_TYPES),
+  size: z.number().int('must be whole bytes').min(1, 'must be at least 1 byte'),
+});
+export type DocumentFile = z.output<typeof DocumentFileSchema>;
+const files = z.array(DocumentFileSchema).max(20, 'at most 20 files').optional();
+
 /** Every action names who takes it (and in which role): the history shows each action with its actor. */
 const action = <T extends { type: z.ZodLiteral<string> } & z.ZodRawShape>(shape: T) => z.strictObject({ ...shape, actor: ActorSchema });
 
@@ -47,7 +64,7 @@ export const CaseActionSchema = z.discriminatedUnion('type', [
   action({ type: z.literal('confirm-complete') }),
   action({ type: z.literal('request-evidence'), missing: texts('missing document') }),
   action({ type: z.literal('extend-cure-period'), until: LocalDateSchema, reason: z.string().trim().min(1, 'give the reason for the extension') }),
-  action({ type: z.literal('supply-evidence'), documents: texts('document') }),
+  action({ type: z.literal('supply-evidence'), documents: texts('document'), files }),
   action({ type: z.literal('proceed-without-evidence') }),
   action({ type: z.literal('declare-not-processed'), reason: z.string().trim().min(1, 'give the reason') }),
   action({
@@ -65,7 +82,13 @@ export const CaseActionSchema = z.discriminatedUnion('type', [
   action({ type: z.literal('grant'), grounds, permit: PermitTermsSchema }),
   action({ type: z.literal('refuse'), grounds, exceptionGround: z.enum(Object.keys(EXCEPTION_GROUNDS) as [ExceptionGround, ...ExceptionGround[]]).optional() }),
   action({ type: z.literal('record-default-notice'), receivedOn: LocalDateSchema }),
-  action({ type: z.literal('lodge-objection'), receivedOn: LocalDateSchema }),
+  action({
+    type: z.literal('lodge-objection'),
+    receivedOn: LocalDateSchema,
+    /** The applicant's reasons, when lodged through the applicant's page (a caseworker records a letter's date only). */
+    reasons: z.string().trim().min(1, 'give your reasons').max(20_000, 'at most 20,000 characters').optional(),
+    files,
+  }),
   action({ type: z.literal('decide-objection'), outcome: z.enum(['well-founded', 'unfounded']), grounds }),
   action({ type: z.literal('withdraw') }),
 ]);

@@ -45,7 +45,8 @@ export async function buildServer({ client, config, accounts, logger = { level: 
     cookies: { secure: config.DOSSIER_PUBLIC_URL?.startsWith('https:') ?? false, hours: config.DOSSIER_SESSION_HOURS },
     throttle: new LoginThrottle(),
   };
-  const app = Fastify({ logger, trustProxy: context.cookies.secure, bodyLimit: 1024 * 1024 });
+  // maxParamLength: an applicant link's token (/a/:token, platform/links.ts) is about 120 characters and may be up to 1024; the default is 100.
+  const app = Fastify({ logger, trustProxy: context.cookies.secure, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 1100 } });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((err, request, reply) => sendProblem(reply, problemFor(err, request)));

@@ -8,18 +8,21 @@ import {
   createOperatorAlertActivities,
   emailMinistryIntake,
   fileLedger,
+  noticeLinks,
   outboxMailer,
   smtpMailer,
   type Mailer,
   type MinistryIntake,
   type NoticeActivityOptions,
+  type NoticeLink,
   type SentLedger,
 } from '../activities';
 import { createContraIndicationActivities, fileContraIndicationRegister, type ContraIndicationRegister } from '../activities/contra-indications';
 import { createPermitStarterActivities } from '../activities/permits';
 import { Client as ClientImpl, Connection, type Client } from '@temporalio/client';
 import { connectionOptions } from '../platform/connection';
-import { dataConverterFor } from '../platform/data-converter';
+import { dataConverterFor, keyRingFor } from '../platform/data-converter';
+import { applicantLinkUrl } from '../platform/links';
 import { ensureSearchAttributes } from './search-attributes';
 import type { Config } from '../platform/config';
 
@@ -40,6 +43,8 @@ export interface DossierActivityOptions {
   contraIndications?: ContraIndicationRegister;
   /** The office that signs the applicant's letters (its name defaults to the authority of the case's jurisdiction). */
   office?: NoticeActivityOptions['office'];
+  /** The signed link every notice carries (`noticeLinks`, from the configuration in `activitiesFor`); without it, letters show none. */
+  applicantLink?: NoticeLink;
 }
 
 /** Every activity of dossier, wired to its adapters. */
@@ -52,10 +57,11 @@ export function dossierActivities({
   operatorAlertAddress,
   contraIndications,
   office,
+  applicantLink,
 }: DossierActivityOptions) {
   return {
     ...createPermitStarterActivities(client),
-    ...createNoticeActivities(mailer, { ledger, office }),
+    ...createNoticeActivities(mailer, { ledger, office, applicantLink }),
     ...createMinistryActivities(ministry ?? emailMinistryIntake(mailer, ministryAddress, ledger)),
     ...createOperatorAlertActivities({ mailer, address: operatorAlertAddress, ledger }),
     ...createContraIndicationActivities(contraIndications ?? fileContraIndicationRegister(join('data', 'contra-indications'))),
@@ -76,6 +82,8 @@ export function activitiesFor(config: Config, mailer: Mailer, client: Client) {
       phone: config.DOSSIER_OFFICE_PHONE,
       email: config.MAIL_FROM,
     },
+    // Signed with the payload codec's keys, rotated with them; followed at DOSSIER_PUBLIC_URL/a/….
+    applicantLink: noticeLinks({ ring: keyRingFor(config), days: config.DOSSIER_LINK_DAYS, url: (token) => applicantLinkUrl(config, token) }),
   });
 }
 

@@ -19,7 +19,7 @@ export const PATIENT_RETRY = { initialInterval: '5 seconds', backoffCoefficient:
  */
 export const heartbeatingActivity = (startToCloseTimeout: Duration) => ({ startToCloseTimeout, heartbeatTimeout: '10 seconds', retry: PATIENT_RETRY }) as const;
 
-/** A notice: an SMTP send gives up within 50 seconds (10 s connect, 10 s greeting, 30 s socket; activities/mailer.ts). */
+/** A notice: an SMTP send gives up within 50 seconds (10 s connect, 10 s greeting, 30 s socket; platform/mailer.ts). */
 export const NOTICE_OPTIONS = heartbeatingActivity('1 minute');
 
 /** A `deliver(notice)` that records a permanently refused address in `problems` instead of failing. */

@@ -10,6 +10,7 @@ import { CASE_ACTION_TYPES } from '../../domain/case-actions';
 import type { CaseStatus } from '../../workflows/definitions';
 import { listCases, type CaseRow } from '../../platform/case-list';
 import { bulkAct, bulkActionFor, caseHistory, caseStatus, isNarrowFilter, missingCase, type BulkSummary } from '../../platform/cases';
+import { type CaseDocument, caseDocuments } from '../../platform/history/case-documents';
 import type { TimelineEntry } from '../../platform/history/timeline';
 import { localTime } from '../../platform/local-time';
 import { FILTER_OPTIONS, LIMIT_OPTION, parseFilter, parseLimit } from '../case-filter';
@@ -125,7 +126,7 @@ const bulkActCommand = command({
 
 // ---- case show ----
 
-function showCase(s: CaseStatus): string {
+function showCase(s: CaseStatus, files: readonly CaseDocument[] = []): string {
   const zone = officeTimeZone(s.jurisdiction as Jurisdiction);
   const at = (iso: string | null | undefined) => (iso ? localTime(iso, zone) : '-');
   const out: string[] = [];
@@ -196,6 +197,12 @@ function showCase(s: CaseStatus): string {
           `${s.objection.outcome ? `; ${s.objection.outcome.outcome}` : ''}`,
       );
   } else out.push(s.withdrawnAt ? `  none: withdrawn on ${at(s.withdrawnAt)}` : '  none yet');
+
+  // The files uploaded to the case, as the case records them (the content is in the document store, by its hash).
+  if (files.length) {
+    out.push('', 'Documents');
+    for (const f of files) out.push(`  ${at(f.at)}  ${f.name} (${f.type}, ${f.size} bytes) by ${f.by}, ${f.action}; sha256 ${f.hash}`);
+  }
   return out.join('\n') + '\n';
 }
 
@@ -213,8 +220,9 @@ const showCommand = command({
   options: { json: { type: 'boolean', description: "the case's status as JSON" } },
   async run({ args, options }) {
     const caseNumber = parseCaseNumber(args['CASE-ID']);
-    const status = await withClient(({ client }) => caseStatus(client, caseNumber));
-    return options.json ? Printed.json(status) : new Printed(showCase(status));
+    if (options.json) return Printed.json(await withClient(({ client }) => caseStatus(client, caseNumber)));
+    const [status, history] = await withClient(({ client }) => Promise.all([caseStatus(client, caseNumber), caseHistory(client, caseNumber)]));
+    return new Printed(showCase(status, caseDocuments(history.events)));
   },
 });
 

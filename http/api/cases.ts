@@ -25,13 +25,13 @@ const caseActionObstacle = (type: string, actor: Actor) => roleObstacle(type as 
 /** The action of a request body with the principal as its actor. */
 export const caseActionOf = (body: Record<string, unknown>, actor: Actor): CaseAction => actionWith(CaseActionSchema, body, actor);
 
-/** A client on the same connection that reports `principal` as its identity to Temporal. */
-const clientActingAs = (client: Client, principal: Principal) =>
+/** A client on the same connection that reports `principal`, and the door they came through, as its identity to Temporal. */
+export const clientActingAs = (client: Client, principal: Principal, via: 'HTTP API' | 'web app' = 'HTTP API') =>
   new Client({
     connection: client.connection,
     namespace: client.options.namespace,
     dataConverter: client.options.dataConverter,
-    identity: `${principal.role}:${principal.id} (HTTP API)`,
+    identity: `${principal.role}:${principal.id} (${via})`,
   });
 
 const CaseParams = z.object({ caseNumber: CaseNumberSchema });

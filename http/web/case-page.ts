@@ -9,6 +9,8 @@ import { CaseNumberSchema } from '../../domain/case';
 import type { Config } from '../../platform/config';
 import { caseHistory, caseStatus } from '../../platform/cases';
 import { NotFoundError } from '../../platform/errors';
+import { DocumentNotFound, type DocumentStore, documentStoreFor } from '../../platform/documents';
+import { type CaseDocument, caseDocuments } from '../../platform/history/case-documents';
 import type { TimelineEntry } from '../../platform/history/timeline';
 import { localTime } from '../../platform/local-time';
 import type { CaseStatus } from '../../workflows/definitions';
@@ -192,16 +194,63 @@ function timeline(t: Translator, entries: TimelineEntry[], zone: string): Html {
   );
 }
 
-export function casePageBody(view: View, config: Config, s: CaseStatus, entries: TimelineEntry[], done: string | null): Html {
+/** What the page confirms at its top: an action recorded (`?done=type`), the case opened (`?opened=new`) or found already open (`?opened=existing`). */
+export type Confirmation = { done: string } | { opened: 'new' | 'existing' } | null;
+
+export function confirmationOf(query: unknown): Confirmation {
+  const { done, opened } = (query ?? {}) as Record<string, unknown>;
+  if ((CASE_ACTION_TYPES as readonly unknown[]).includes(done)) return { done: done as string };
+  if (opened === 'new' || opened === 'existing') return { opened };
+  return null;
+}
+
+function confirmation(t: Translator, s: CaseStatus, confirmed: Confirmation): Html | null {
+  if (!confirmed) return null;
+  const text =
+    'done' in confirmed
+      ? t('case.done', { action: t.action(confirmed.done) })
+      : t(confirmed.opened === 'new' ? 'case.opened' : 'case.alreadyOpen', { caseNumber: s.caseNumber });
+  return html`<p class="notice" role="status">${text}</p>`;
+}
+
+export const documentUrl = (caseNumber: string, hash: string) => `${caseUrl(caseNumber)}/documents/${hash}`;
+
+/** The files uploaded to the case (name, type, size, who, when), each a download for staff. */
+function documents(t: Translator, caseNumber: string, files: readonly CaseDocument[], zone: string): Html {
+  if (files.length === 0) return html`<p>${t('case.noDocuments')}</p>`;
+  return table(
+    t('case.documents'),
+    [t('col.time', { zone }), t('col.file'), t('col.type'), t('col.size'), t('col.by'), t('col.hash')],
+    files.map((f) => [
+      timeIn(f.at, zone),
+      html`<a href="${documentUrl(caseNumber, f.hash)}" download="${f.name}">${f.name}</a>`,
+      f.type,
+      String(f.size),
+      f.by,
+      html`<code>${f.hash}</code>`,
+    ]),
+    'documents',
+  );
+}
+
+export function casePageBody(
+  view: View,
+  config: Config,
+  s: CaseStatus,
+  entries: TimelineEntry[],
+  confirmed: Confirmation,
+  files: readonly CaseDocument[] = [],
+): Html {
   const { t } = view;
   const zone = zoneOf(s.jurisdiction);
-  return html`${done && html`<p class="notice" role="status">${t('case.done', { action: t.action(done) })}</p>`}
+  return html`${confirmation(t, s, confirmed)}
 ${summary(t, s, zone)}
 ${section('h-actions', t('case.actions'), actions(t, s))}
 ${section('h-deadlines', t('case.deadlines'), deadlines(t, s, zone))}
 ${section('h-clock', t('case.clock'), clock(t, s, zone))}
 ${section('h-assessment', t('case.assessment'), assessment(t, s))}
 ${section('h-decision', t('case.decision'), decision(t, s, zone))}
+${section('h-documents', t('case.documents'), documents(t, s.caseNumber, files, zone))}
 ${section('h-notices', t('case.notices'), notices(t, entries, zone))}
 ${section('h-delivery', t('case.deliveryProblems'), deliveryProblems(t, s, zone))}
 ${section('h-timeline', t('case.timeline'), timeline(t, entries, zone))}
@@ -209,6 +258,43 @@ ${section('h-timeline', t('case.timeline'), timeline(t, entries, zone))}
 }
 
 export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext): void {
+  let store: DocumentStore | undefined;
+
+  // A document of the case, for staff: only a hash the case's history records, served as an attachment with its type.
+  app.get('/cases/:caseNumber/documents/:hash', async (request, reply) => {
+    const view = viewOf(request, reply);
+    if (!staffOrReply(request, reply, view)) return reply;
+    const caseNumber = caseNumberOf(request.params);
+    const hash = String((request.params as { hash?: string }).hash);
+    if (!caseNumber)
+      return errorPage(reply, view, 404, view.t('error.caseNotFound', { caseNumber: String((request.params as { caseNumber?: string }).caseNumber) }));
+    let file: CaseDocument | undefined;
+    try {
+      file = caseDocuments((await caseHistory(client, caseNumber)).events).find((f) => f.hash === hash);
+    } catch (err) {
+      if (err instanceof NotFoundError) return errorPage(reply, view, 404, view.t('error.caseNotFound', { caseNumber }));
+      throw err;
+    }
+    if (!file) return errorPage(reply, view, 404, view.t('error.documentNotFound', { caseNumber, hash: hash.slice(0, 64) }));
+    store ??= documentStoreFor(config);
+    let content: Buffer;
+    try {
+      content = (await store.read(hash)).content;
+    } catch (err) {
+      if (err instanceof DocumentNotFound) return errorPage(reply, view, 404, view.t('error.documentNotFound', { caseNumber, hash }));
+      throw err;
+    }
+    const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    return reply
+      .code(200)
+      .type(file.type)
+      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .send(content);
+  });
+
   app.get('/cases/:caseNumber', async (request, reply) => {
     const view = viewOf(request, reply);
     if (!staffOrReply(request, reply, view)) return reply;
@@ -217,12 +303,15 @@ export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext)
       return errorPage(reply, view, 404, view.t('error.caseNotFound', { caseNumber: String((request.params as { caseNumber?: string }).caseNumber) }));
     try {
       const [status, history] = await Promise.all([caseStatus(client, caseNumber), caseHistory(client, caseNumber)]);
-      const done = (request.query as Record<string, unknown>).done;
-      const confirmed = (CASE_ACTION_TYPES as readonly unknown[]).includes(done) ? (done as string) : null;
+      const confirmed = confirmationOf(request.query);
       return sendPage(
         reply,
         200,
-        layout(view, view.t('case.title', { caseNumber: status.caseNumber }), casePageBody(view, config, status, history.entries, confirmed)),
+        layout(
+          view,
+          view.t('case.title', { caseNumber: status.caseNumber }),
+          casePageBody(view, config, status, history.entries, confirmed, caseDocuments(history.events)),
+        ),
       );
     } catch (err) {
       if (err instanceof NotFoundError) return errorPage(reply, view, 404, view.t('error.caseNotFound', { caseNumber }));

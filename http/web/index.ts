@@ -9,10 +9,13 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { HttpProblem } from '../problems';
 import type { ApiContext } from '../server';
 import { actionRoutes } from './actions';
+import { applicantRoutes } from './applicant';
+import { applicantLinkRoutes } from './applicant-link';
 import { bulkRoutes } from './bulk';
 import { caseRoutes } from './case-page';
 import { errorPage, loginUrl, viewOf } from './layout';
 import { loginRoutes } from './login';
+import { newCaseRoutes } from './new-case';
 import { queueRoutes } from './queue';
 
 const STYLESHEET = readFileSync(join(__dirname, 'app.css'), 'utf8');
@@ -33,7 +36,10 @@ export function webRoutes(app: FastifyInstance, context: ApiContext): void {
 
   loginRoutes(app, context);
   queueRoutes(app, context);
+  newCaseRoutes(app, context);
   caseRoutes(app, context);
   actionRoutes(app, context);
   bulkRoutes(app, context);
+  applicantLinkRoutes(app, context);
+  applicantRoutes(app, context);
 }

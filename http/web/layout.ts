@@ -49,6 +49,7 @@ function header(view: View): Html {
     html`<nav aria-label="${t('layout.nav')}"><ul>
     <li><a href="/">${t('layout.queue')}</a></li>
     <li><a href="/bulk">${t('layout.bulk')}</a></li>
+    <li><a href="/cases/new">${t('layout.newCase')}</a></li>
   </ul></nav>`
   }
   <nav aria-label="${t('layout.language')}" class="languages"><ul>

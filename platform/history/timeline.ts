@@ -8,7 +8,7 @@
  * did next (a reminder notice, an operator alert, a new state).
  */
 import { officeTimeZone, type Jurisdiction } from '../../domain/calendar';
-import type { CaseAction } from '../../domain/case-actions';
+import type { CaseAction, DocumentFile } from '../../domain/case-actions';
 import type { PermitInput } from '../../domain/permit';
 import type { Notice, NoticeDeadline } from '../../domain/notices';
 import type { ReportRequest, TimerId, OperatorAlert } from '../../machines/application';
@@ -73,17 +73,25 @@ type KnownDeadlines = Partial<Record<TimerId, { due: string | null; citations: s
 
 const list = (items: readonly string[] | undefined) => (items ?? []).join(', ');
 
+/** The actor id of an applicant acting through the signed link of a notice (http/web/applicant.ts): no account, no personal data. */
+export const VIA_LINK_ID = 'link';
+
 /** The actor an action names (the lead's roles: a string or `{ role, name|id }`), else the client's identity. */
 export function actorOf(action: Record<string, unknown>, identity: string): string {
   const actor = action.actor;
   if (typeof actor === 'string' && actor) return actor;
   if (actor && typeof actor === 'object') {
     const { role, name, id, onBehalfOf } = actor as { role?: string; name?: string; id?: string; onBehalfOf?: string };
+    if (role === 'applicant' && id === VIA_LINK_ID && !onBehalfOf) return 'applicant (via link)';
     const who = [role, name ?? id, onBehalfOf ? `for the ${onBehalfOf}` : ''].filter(Boolean).join(' ');
     if (who) return who;
   }
   return identity || 'unknown client';
 }
+
+/** The files of an action as the history shows them: name, type, size and hash, never the content. */
+const filesText = (files: readonly DocumentFile[] | undefined) =>
+  files?.length ? `; files: ${files.map((f) => `${f.name} (${f.type}, ${f.size} bytes, sha256 ${f.hash})`).join(', ')}` : '';
 
 function describeAction(action: CaseAction, status: CaseStatus | null): { what: string; legalBasis: string[] } {
   const cure = status?.deadlines.cure;
@@ -93,7 +101,7 @@ function describeAction(action: CaseAction, status: CaseStatus | null): { what: 
     case 'extend-cure-period':
       return { what: `until ${action.until}: ${action.reason}`, legalBasis: cure?.citations ?? [] };
     case 'supply-evidence':
-      return { what: `documents: ${list(action.documents)}`, legalBasis: [] };
+      return { what: `documents: ${list(action.documents)}${filesText(action.files)}`, legalBasis: [] };
     case 'declare-not-processed':
     case 'grant':
     case 'refuse':
@@ -111,7 +119,7 @@ function describeAction(action: CaseAction, status: CaseStatus | null): { what: 
     case 'record-default-notice':
       return { what: `received on ${action.receivedOn}`, legalBasis: status?.defaultNotice ? [status.defaultNotice.penalty.legalBasis] : [] };
     case 'lodge-objection':
-      return { what: `received on ${action.receivedOn}`, legalBasis: status?.objection?.deadline.citations ?? [] };
+      return { what: `received on ${action.receivedOn}${filesText(action.files)}`, legalBasis: status?.objection?.deadline.citations ?? [] };
     case 'decide-objection':
       return { what: action.outcome, legalBasis: action.grounds };
     default:

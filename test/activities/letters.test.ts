@@ -14,6 +14,8 @@ import { LANGUAGES, NOTICE_KINDS, type Language, type Notice } from '../../domai
 import { formatDeadline, renderNotice } from '../../activities/notices';
 import { NOTICE_TEXTS } from '../../activities/notice-texts';
 import { DAY, sampleNotices } from './notice-fixtures';
+import { noticeLinks } from '../../activities/applicant-links';
+import { verifyApplicantLink } from '../../platform/links';
 
 const GOLDEN = join(__dirname, 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -24,6 +26,10 @@ const OFFICES = {
   NO: { address: ['Postboks 0000', '0000 Eksempelby'], phone: '+47 00 00 00 00', email: 'office@udi.example.test' },
 };
 const COUNTRIES: Jurisdiction[] = ['NL', 'NO'];
+/** A fixed key, so each letter's signed link (and so its golden file) is always the same. */
+const RING = { currentKeyId: 'golden', keys: new Map([['golden', Buffer.alloc(32, 7)]]) };
+const LINK = noticeLinks({ ring: RING, days: 60, url: (token) => `https://dossier.example.test/a/${token}` });
+const applicantPageLink = (notice: Notice) => LINK(notice, ISSUED_AT);
 
 /** Each kind once, and the decisions once more in their other outcome. */
 function variants(language: Language, jurisdiction: Jurisdiction): [string, Notice][] {
@@ -63,7 +69,7 @@ const DECISIONS = new Set(['decision', 'decision-granted', 'objection-decision',
 
 test.each(table)('%s %s %s reads as a letter the authority could send', (country, language, name, notice) => {
   const t = NOTICE_TEXTS[language];
-  const { subject, text, calendar } = renderNotice(notice, { office: OFFICES[country], issuedAt: ISSUED_AT });
+  const { subject, text, html, calendar } = renderNotice(notice, { office: OFFICES[country], issuedAt: ISSUED_AT, applicantPageLink });
   const letter = `Subject: ${subject}\n\n${text}`;
   const file = join(GOLDEN, country, language, `${name}.txt`);
   if (UPDATE) {
@@ -93,6 +99,10 @@ test.each(table)('%s %s %s reads as a letter the authority could send', (country
   expect(text).toContain(OFFICES[country].address.join(', '));
   expect(text).toContain(notice.caseNumber);
   if (notice.to.fileNumber) expect(text).toContain(`${letters.fileNumberName}: ${notice.to.fileNumber}`);
+  // Every letter offers the applicant's signed link to this case, for the letter's addressee.
+  const token = /https:\/\/dossier\.example\.test\/a\/([A-Za-z0-9_-]+)$/m.exec(text)?.[1];
+  expect(html).toContain(`https://dossier.example.test/a/${token}`);
+  expect(verifyApplicantLink(RING, token ?? '', ISSUED_AT, notice.to.email)).toMatchObject({ ok: true, caseNumber: notice.caseNumber });
   expect(text).toContain(t.closing({ name: letters.authority, address: [] }).join('\n'));
 
   // A notice that asks nothing states no deadline of the applicant's.

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { endOfDay, type Jurisdiction } from '../../domain/calendar';
 import { deadlineOf, LANGUAGES, NOTICE_KINDS, noticeKey, type Language, type Notice } from '../../domain/notices';
-import { outboxMailer, smtpMailer, type Mailer } from '../../activities/mailer';
+import { outboxMailer, smtpMailer, type Mailer } from '../../platform/mailer';
 import { renderNotice } from '../../activities/notices';
 import { NOTICE_TEXTS } from '../../activities/notice-texts';
 import { SmtpSink } from '../support/smtp';
