@@ -11,6 +11,7 @@
  */
 import { CaseNumberSchema } from '../domain/case';
 import { deadlineOf, type Notice } from '../domain/notices';
+import { isPermitNumber } from '../domain/permit';
 import type { KeyRing } from '../platform/codec';
 import { MAX_LINK_CASE_NUMBER, signApplicantLink } from '../platform/links';
 
@@ -39,7 +40,8 @@ export function noticeLinkExpiry(notice: Notice, issuedAt: Date, days: number): 
 
 export function noticeLinks({ ring, days, url }: NoticeLinkOptions): NoticeLink {
   return (notice, issuedAt) => {
-    // Permit notices carry the permit's number and renewal cases their own (`…-P1`, `…-P1-R1`): all of the case number's form.
+    // A permit's notices quote its number (`…-P1`), which names no case page yet: they carry no link. Renewal cases (`…-P1-R1`) are cases.
+    if (isPermitNumber(notice.caseNumber)) return undefined;
     if (!CaseNumberSchema.safeParse(notice.caseNumber).success || notice.caseNumber.length > MAX_LINK_CASE_NUMBER) return undefined;
     const expiresAt = noticeLinkExpiry(notice, issuedAt, days);
     return url(signApplicantLink(ring, { caseNumber: notice.caseNumber, email: notice.to.email, expiresAt }));

@@ -27,6 +27,10 @@ export const permitWorkflowId = (caseNumber: string) => `${caseNumber}.permit`;
 
 /** The permit number: the file reference notices quote, and the stem of its renewal cases' numbers. */
 export const PermitNumberSchema = CaseNumberSchema;
+/** The number of the permit a case's grant creates. */
+export const permitNumberOf = (caseNumber: string) => `${caseNumber}-P1`;
+/** Whether a file reference is a permit's number (a permit's notices quote it), not a case's. */
+export const isPermitNumber = (reference: string) => /-P\d+$/.test(reference);
 
 export const PermitSchema = z
   .strictObject({

@@ -1,7 +1,7 @@
 /** What a case's decision leaves behind: the permit a grant creates, and the penalty a late decision owes. */
 import type { LocalDate } from '../../domain/calendar';
 import type { PenaltyComputation } from '../../domain/decision-clock';
-import type { PermitInput } from '../../domain/permit';
+import { permitNumberOf, type PermitInput } from '../../domain/permit';
 import { dayOf, procedureOfCase } from './rules';
 import type { ApplicationContext, Decision } from './types';
 
@@ -9,7 +9,7 @@ import type { ApplicationContext, Decision } from './types';
 export function permitOf(context: ApplicationContext, decision: Extract<Decision, { outcome: 'granted' }>): PermitInput {
   const { caseNumber, contact, facts } = context.application;
   return {
-    permitNumber: `${caseNumber}-P1`,
+    permitNumber: permitNumberOf(caseNumber),
     caseNumber,
     jurisdiction: facts.jurisdiction,
     holder: contact,
