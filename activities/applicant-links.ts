@@ -8,10 +8,12 @@
  * How long it works: DOSSIER_LINK_DAYS from the letter's date, and for a notice with a deadline at
  * least until that deadline plus 30 days, so the applicant can still open the case while a remedy
  * against what followed the deadline runs (an objection or appeal period is three to six weeks).
+ *
+ * A permit's notices (their number is the permit's, `<case>-P1`) carry a link as well: to the holder's
+ * page, where the renewal is filed.
  */
 import { CaseNumberSchema } from '../domain/case';
 import { deadlineOf, type Notice } from '../domain/notices';
-import { isPermitNumber } from '../domain/permit';
 import type { KeyRing } from '../platform/codec';
 import { MAX_LINK_CASE_NUMBER, signApplicantLink } from '../platform/links';
 
@@ -40,8 +42,7 @@ export function noticeLinkExpiry(notice: Notice, issuedAt: Date, days: number): 
 
 export function noticeLinks({ ring, days, url }: NoticeLinkOptions): NoticeLink {
   return (notice, issuedAt) => {
-    // A permit's notices quote its number (`…-P1`), which names no case page yet: they carry no link. Renewal cases (`…-P1-R1`) are cases.
-    if (isPermitNumber(notice.caseNumber)) return undefined;
+    // A permit's notices quote its number (`…-P1`): their link opens the holder's page (http/web/holder.ts). Renewal cases (`…-P1-R1`) are cases.
     if (!CaseNumberSchema.safeParse(notice.caseNumber).success || notice.caseNumber.length > MAX_LINK_CASE_NUMBER) return undefined;
     const expiresAt = noticeLinkExpiry(notice, issuedAt, days);
     return url(signApplicantLink(ring, { caseNumber: notice.caseNumber, email: notice.to.email, expiresAt }));

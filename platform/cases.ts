@@ -4,13 +4,13 @@
  * RefusedError (platform/errors.ts), so each client answers in its own way.
  */
 import { randomBytes } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { addDays } from '../domain/calendar';
 import type { Application } from '../domain/case';
 import type { CaseAction, CaseActionInput } from '../domain/case-actions';
 import { actUpdate, APPLICATION_WORKFLOW, statusQuery, type ApplicationWorkflowInput, type CaseStatus } from '../workflows/definitions';
 import { listCases, type CaseFilter } from './case-list';
-import { NotFoundError, RefusedError } from './errors';
+import { isWorkflowMissing, NotFoundError, RefusedError } from './errors';
 import { decodeHistory, type DecodedEvent } from './history/decode';
 import { caseTimeline, type TimelineEntry } from './history/timeline';
 
@@ -24,7 +24,7 @@ export function newCaseNumber(jurisdiction: string, now = new Date()): string {
 export const missingCase =
   (caseNumber: string) =>
   (err: unknown): never => {
-    if (err instanceof WorkflowNotFoundError) throw new NotFoundError('case', caseNumber);
+    if (isWorkflowMissing(err)) throw new NotFoundError('case', caseNumber);
     throw err;
   };
 

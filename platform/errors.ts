@@ -1,3 +1,5 @@
+import { isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
+
 /**
  * The failures every client of a case or permit (the CLI, the HTTP API, the web app) tells apart:
  * the file does not exist, or it refused an action (with its state and the reason, before anything
@@ -24,3 +26,11 @@ export class RefusedError extends Error {
     this.name = 'RefusedError';
   }
 }
+
+const GRPC_NOT_FOUND = 5;
+
+/**
+ * Whether Temporal said "no such workflow": a query or describe throws WorkflowNotFoundError;
+ * fetching a history passes the server's NOT_FOUND through as it is.
+ */
+export const isWorkflowMissing = (err: unknown): boolean => err instanceof WorkflowNotFoundError || (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND);

@@ -11,7 +11,7 @@ import { PERMIT_ACTION_TYPES, PermitActionSchema, type PermitAction, type Permit
 import { leafStateNames } from '../machines/diagram';
 import { permitMachine } from '../machines/permit';
 import { PERMIT_WORKFLOW, permitActUpdate, permitStatusQuery, permitWorkflowId, type PermitStatus } from '../workflows/permit-definitions';
-import { NotFoundError, RefusedError } from './errors';
+import { isWorkflowMissing, NotFoundError, RefusedError } from './errors';
 import { decodeHistory, type DecodedEvent } from './history/decode';
 import { permitTimeline } from './history/permit-timeline';
 import type { TimelineEntry } from './history/timeline';
@@ -42,7 +42,7 @@ function workflowIdOf(id: string): string {
 const missingPermit =
   (id: string) =>
   (err: unknown): never => {
-    if (err instanceof WorkflowNotFoundError) throw new NotFoundError('permit', id);
+    if (isWorkflowMissing(err)) throw new NotFoundError('permit', id);
     throw err;
   };
 

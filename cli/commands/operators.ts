@@ -221,8 +221,10 @@ const showCommand = command({
   async run({ args, options }) {
     const caseNumber = parseCaseNumber(args['CASE-ID']);
     if (options.json) return Printed.json(await withClient(({ client }) => caseStatus(client, caseNumber)));
-    const [status, history] = await withClient(({ client }) => Promise.all([caseStatus(client, caseNumber), caseHistory(client, caseNumber)]));
-    return new Printed(showCase(status, caseDocuments(history.events)));
+    return withClient(async ({ client }) => {
+      const status = await caseStatus(client, caseNumber);
+      return new Printed(showCase(status, caseDocuments((await caseHistory(client, caseNumber)).events)));
+    });
   },
 });
 

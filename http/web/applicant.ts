@@ -10,7 +10,8 @@
  *   asked for, the documents sent, the notices sent, and only the actions the case would take from
  *   the applicant now: supply evidence (upload), lodge an objection or appeal while its period runs
  *   (reasons, optional files), withdraw (after a confirmation page). A permit holder whose permit
- *   offers renewal is told by when and how to apply.
+ *   offers renewal is told by when and how to apply. A link that names a permit (`<case>-P1`, from a
+ *   permit's notices) shows the holder's page instead (./holder.ts), where the renewal is filed.
  * - `POST /a/:token/case/evidence`, `/objection` (multipart/form-data, read by ./multipart.ts and
  *   streamed into the document store, which refuses a file over DOSSIER_DOCUMENT_MAX_BYTES (413) or
  *   not a PDF, JPEG or PNG by its content (415): the page says so and the case is not changed);
@@ -41,10 +42,12 @@ import { type CaseDocument, caseDocuments } from '../../platform/history/case-do
 import type { DecodedEvent } from '../../platform/history/decode';
 import { VIA_LINK_ID } from '../../platform/history/timeline';
 import { applicantContactOf, verifyApplicantLink } from '../../platform/links';
+import { isPermitNumber } from '../../domain/permit';
 import { permitStatus } from '../../platform/permits';
 import type { CaseStatus } from '../../workflows/definitions';
 import type { ApiContext } from '../server';
 import { type Html, html, type HtmlValue } from './html';
+import { holderPage } from './holder';
 import { boundaryOf, MultipartError, parts, textOf } from './multipart';
 import { zoneOf } from './time';
 
@@ -98,7 +101,7 @@ const en = {
   'deadline.decision.todo': 'We decide by this date at the latest. You do not need to do anything for it.',
   'deadline.decision.suspended': 'The period for our decision is on hold since {date} (while we wait for your documents or a report).',
   'deadline.renewal': 'Apply to renew your permit',
-  'deadline.renewal.todo': 'Apply for renewal by this date. Reply to our letter or contact the office: the renewal form is not on this page yet.',
+  'deadline.renewal.todo': 'Apply for renewal by this date: the link in our renewal letter opens the renewal form.',
   'missing.heading': 'Documents we asked for',
   'actions.heading': 'What you can do now',
   'actions.none': 'There is nothing you need to do on this page now.',
@@ -192,9 +195,7 @@ const nl: Record<Key, string> = {
   'deadline.decision.todo': 'Wij beslissen uiterlijk op deze datum. U hoeft daarvoor niets te doen.',
   'deadline.decision.suspended': 'De termijn voor ons besluit staat stil sinds {date} (terwijl wij op uw documenten of een ambtsbericht wachten).',
   'deadline.renewal': 'Verlenging van uw vergunning aanvragen',
-  'deadline.renewal.todo':
-    'Vraag uiterlijk op deze datum verlenging aan. ' +
-    'Reageer op onze brief of neem contact op met de dienst: het verlengingsformulier staat nog niet op deze pagina.',
+  'deadline.renewal.todo': 'Vraag uiterlijk op deze datum verlenging aan: de link in onze brief over verlenging opent het aanvraagformulier.',
   'missing.heading': 'Documenten die wij hebben gevraagd',
   'actions.heading': 'Wat u nu kunt doen',
   'actions.none': 'U hoeft op deze pagina nu niets te doen.',
@@ -285,7 +286,7 @@ const no: Record<Key, string> = {
   'deadline.decision.todo': 'Vi avgjør saken senest denne datoen. Du trenger ikke gjøre noe for det.',
   'deadline.decision.suspended': 'Fristen for vedtaket står stille siden {date} (mens vi venter på dokumentene dine eller en rapport).',
   'deadline.renewal': 'Søk om fornyelse av tillatelsen',
-  'deadline.renewal.todo': 'Søk om fornyelse innen denne datoen. Svar på brevet vårt eller kontakt kontoret: fornyelsesskjemaet er ikke på denne siden ennå.',
+  'deadline.renewal.todo': 'Søk om fornyelse innen denne datoen: lenken i brevet vårt om fornyelse åpner søknadsskjemaet.',
   'missing.heading': 'Dokumenter vi har bedt om',
   'actions.heading': 'Hva du kan gjøre nå',
   'actions.none': 'Du trenger ikke gjøre noe på denne siden nå.',
@@ -537,6 +538,8 @@ export function applicantRoutes(app: FastifyInstance, { client, config }: ApiCon
   app.get('/a/:token/case', { logLevel: 'warn' }, async (request, reply) => {
     const link = linkOf(request, reply);
     if (!link) return reply;
+    // A permit's link (its notices quote the permit number, `<case>-P1`) opens the holder's page (./holder.ts).
+    if (isPermitNumber(link.caseNumber)) return holderPage(request, reply, { client, config }, link.token, link.caseNumber);
     const loaded = await load(request, reply, link);
     if (!loaded) return reply;
     const [history, renewal] = await Promise.all([caseHistory(client, link.caseNumber), renewalOf(loaded)]);

@@ -13,6 +13,7 @@ import { applicantRoutes } from './applicant';
 import { applicantLinkRoutes } from './applicant-link';
 import { bulkRoutes } from './bulk';
 import { caseRoutes } from './case-page';
+import { holderRoutes } from './holder';
 import { errorPage, loginUrl, viewOf } from './layout';
 import { loginRoutes } from './login';
 import { newCaseRoutes } from './new-case';
@@ -42,4 +43,5 @@ export function webRoutes(app: FastifyInstance, context: ApiContext): void {
   bulkRoutes(app, context);
   applicantLinkRoutes(app, context);
   applicantRoutes(app, context);
+  holderRoutes(app, context);
 }

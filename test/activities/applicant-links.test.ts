@@ -66,9 +66,12 @@ test('a link lives max(DOSSIER_LINK_DAYS from the letter, its deadline + 30 days
   expect(noticeLinkExpiry(notices.decision, issuedAt, 7)).toEqual(new Date(SCHEDULED + 7 * DAY_MS));
 });
 
-test("a permit's notices (its number names no case page) and numbers of no case form get no link; a renewal case's do", () => {
+test("a permit's notices link to the holder's page; numbers of no case form get no link; a renewal case's do", () => {
   const link = noticeLinks({ ring: RING, days: 60, url: (token) => token });
   expect(link({ ...notices.decision, caseNumber: 'NL-20260210-LINK0001.permit' }, new Date(SCHEDULED))).toBeUndefined();
-  expect(link({ ...notices['renewal-invitation'], caseNumber: 'NL-20260210-LINK0001-P1' }, new Date(SCHEDULED))).toBeUndefined();
+  const permitNotice = { ...notices['renewal-invitation'], caseNumber: 'NL-20260210-LINK0001-P1' };
+  const token = link(permitNotice, new Date(SCHEDULED));
+  expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
+  expect(verifyApplicantLink(RING, token!, new Date(SCHEDULED), permitNotice.to.email)).toMatchObject({ ok: true, caseNumber: 'NL-20260210-LINK0001-P1' });
   expect(link({ ...notices.decision, caseNumber: 'NL-20260210-LINK0001-P1-R1' }, new Date(SCHEDULED))).toMatch(/^[A-Za-z0-9_-]+$/);
 });

@@ -137,6 +137,7 @@ test('status, actions and history of one case; unknown case 404, refused action 
   const status = await call('GET', `/api/v1/cases/${caseNumber}`, { session: caseworker });
   expect([status.status, status.body.allowedActions]).toEqual([200, expect.arrayContaining(['request-evidence'])]);
   expect((await asSystem('GET', '/api/v1/cases/NL-NOSUCH-1')).status).toBe(404);
+  expect((await asSystem('GET', '/api/v1/cases/NL-NOSUCH-1/history')).status).toBe(404);
   const malformed = await asSystem('GET', '/api/v1/cases/not-a-case');
   expect([malformed.status, malformed.body.errors[0].field]).toEqual([400, 'params.caseNumber']);
 
