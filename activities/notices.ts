@@ -167,7 +167,10 @@ export function renderNotice(notice: Notice, { office: configured = {}, applican
     grantTerms: letters.grantTerms,
     permitRestrictions: pack.procedure.permitRestrictions && cite(letters, [pack.procedure.permitRestrictions.basis]).join('; '),
   };
-  const { subject, body, action } = textOf(notice, { date: (d) => formatLegalDate(d, language), due, remedy, law });
+  const text = textOf(notice, { date: (d) => formatLegalDate(d, language), due, remedy, law });
+  const { body, action } = text;
+  const after = notice.kind === 'objection-decision' ? letters.afterRemedy(notice.outcome) : null;
+  const subject = after?.kind === 'forwarded' ? t.forwardedSubject(after.to) : text.subject;
   const applicantDeadline = ASKS_NOTHING.has(notice.kind) ? undefined : deadline;
   const deadlineLine = applicantDeadline && t.deadline(due!, applicantDeadline.due, zoneName(t, applicantDeadline.timeZone));
   const key = noticeKey(notice);

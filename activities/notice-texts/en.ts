@@ -106,6 +106,7 @@ export const en: NoticeTexts = {
         (clause.documents ? ` You have the right to see the documents of your case (${clause.documents.citation}).` : ''),
     ];
   },
+  forwardedSubject: (to) => `Your appeal has been sent to ${to}`,
   forwarded: (to, citation) => [
     `We have sent your appeal, with the documents of your case, to ${to}, which decides it (${citation}). ${to} will write to you.`,
   ],

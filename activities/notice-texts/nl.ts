@@ -104,6 +104,7 @@ export const nl: NoticeTexts = {
         (clause.documents ? ` U heeft het recht de stukken van uw zaak in te zien (${clause.documents.citation}).` : ''),
     ];
   },
+  forwardedSubject: (to) => `Uw beroep is doorgestuurd naar ${to}`,
   forwarded: (to, citation) => [
     `Wij hebben uw beroep met de stukken van uw zaak doorgestuurd naar ${to}, die erover beslist (${citation}). U hoort van ${to}.`,
   ],

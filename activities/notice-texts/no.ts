@@ -100,6 +100,7 @@ export const no: NoticeTexts = {
         (clause.documents ? ` Du har rett til å se dokumentene i saken din (${clause.documents.citation}).` : ''),
     ];
   },
+  forwardedSubject: (to) => `Klagen din er sendt til ${to}`,
   forwarded: (to, citation) => [`Vi har sendt klagen din med dokumentene i saken til ${to}, som avgjør den (${citation}). Du får svar fra ${to}.`],
   s38Limitations: {
     'no-basis-for-permanent-permit': 'tillatelsen gir ikke grunnlag for permanent oppholdstillatelse',

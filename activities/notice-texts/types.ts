@@ -83,6 +83,8 @@ export interface NoticeTexts {
   rights: (rights: RightsContext) => Block[];
   /** The appeal was not upheld and is sent on to the body that decides it. */
   forwarded: (to: string, citation: string) => Block[];
+  /** The subject of that letter: what happened is that the appeal went on, not that it was decided. */
+  forwardedSubject: (to: string) => string;
   /** A limitation of Immigration Act s. 38 fifth paragraph, as a list item. */
   s38Limitations: Record<S38Limitation, string>;
   kinds: { [K in NoticeKind]: (notice: NoticeOf<K>, context: TextContext<K>) => KindText };

@@ -140,7 +140,9 @@ test('the evidence request warns that an incomplete Dutch application may be dec
 });
 
 test('a Norwegian appeal the office does not uphold goes to UNE, not to court', () => {
-  const { text } = renderNotice(sampleNotices('en', 'NO-20260210-UNE00001', 'NO')['objection-decision'], { issuedAt: ISSUED_AT });
+  const { text, subject } = renderNotice(sampleNotices('en', 'NO-20260210-UNE00001', 'NO')['objection-decision'], { issuedAt: ISSUED_AT });
+  // The letter says what happened: the appeal went on, undecided; it is not "dismissed".
+  expect(subject).toBe('[NO-20260210-UNE00001] Your appeal has been sent to Utlendingsnemnda (UNE)');
   expect(text).toContain('to Utlendingsnemnda (UNE), which decides it (forvaltningsloven § 33)');
   expect(text).not.toMatch(/court/);
 });
