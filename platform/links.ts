@@ -21,10 +21,7 @@
  * every byte before it), cut to 16 bytes: changing any byte (case number, expiry, key, tag) fails it.
  */
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import type { Client } from '@temporalio/client';
-import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-workflow';
-import { CaseNumberSchema, ContactSchema, type Contact } from '../domain/case';
-import { APPLICATION_WORKFLOW, type ApplicationWorkflowInput } from '../workflows/definitions';
+import { CaseNumberSchema } from '../domain/case';
 import type { KeyRing } from './codec';
 import type { Config } from './config';
 
@@ -128,31 +125,4 @@ export function verifyApplicantLink(ring: KeyRing, token: string, now: Date = ne
 export function applicantLinkUrl(config: Pick<Config, 'DOSSIER_PUBLIC_URL' | 'DOSSIER_HTTP_ADDRESS'>, token: string): string {
   const base = config.DOSSIER_PUBLIC_URL ?? `http://${config.DOSSIER_HTTP_ADDRESS}`;
   return `${base.replace(/\/+$/, '')}/a/${token}`;
-}
-
-/**
- * The applicant's contact of a case, to compare an address with (the renewal form; the applicant's
- * page): null when there is no such case. The case's status does not include the contact, so this
- * reads the application from the case's start (the first event of its history, decoded with the
- * client's data converter, so it works on encrypted histories). An application case never continues
- * as new and no action changes its contact, so that is the contact the case's notices go to.
- */
-export async function applicantContactOf(client: Client, caseNumber: string): Promise<Contact | null> {
-  if (!CaseNumberSchema.safeParse(caseNumber).success) return null;
-  let response: Awaited<ReturnType<Client['workflowService']['getWorkflowExecutionHistory']>>;
-  try {
-    response = await client.workflowService.getWorkflowExecutionHistory({
-      namespace: client.options.namespace,
-      execution: { workflowId: caseNumber },
-      maximumPageSize: 1,
-    });
-  } catch (err) {
-    if ((err as { code?: number }).code === 5) return null; // gRPC NOT_FOUND: no such case
-    throw err;
-  }
-  const started = response.history?.events?.[0]?.workflowExecutionStartedEventAttributes;
-  if (!started || started.workflowType?.name !== APPLICATION_WORKFLOW) return null;
-  const [input] = await decodeArrayFromPayloads(client.options.loadedDataConverter, started.input?.payloads);
-  const contact = ContactSchema.safeParse((input as ApplicationWorkflowInput | undefined)?.application?.contact);
-  return contact.success ? contact.data : null;
 }

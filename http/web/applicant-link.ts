@@ -24,7 +24,8 @@ import { escapeHtml as escapeMailHtml, outboxMailer, smtpMailer, type Mailer } f
 import { CaseNumberSchema, type Contact } from '../../domain/case';
 import { isJurisdiction, jurisdictionPack } from '../../domain/jurisdictions';
 import { keyRingFor } from '../../platform/data-converter';
-import { applicantContactOf, applicantLinkUrl, signApplicantLink, verifyApplicantLink } from '../../platform/links';
+import { applicantContactOf } from '../../platform/history/application-of';
+import { applicantLinkUrl, signApplicantLink, verifyApplicantLink } from '../../platform/links';
 import { LoginThrottle } from '../auth';
 import type { ApiContext } from '../server';
 import { type Html, html } from './html';
