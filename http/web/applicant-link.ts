@@ -29,13 +29,11 @@ import { applicantLinkUrl, signApplicantLink, verifyApplicantLink } from '../../
 import { LoginThrottle } from '../auth';
 import type { ApiContext } from '../server';
 import { type Html, html } from './html';
-import { sendPage } from './layout';
+import { isPublicLang, PUBLIC_LOCALES, type PublicLang, publicPage, sendPublicPage } from './public-page';
 
 const CSRF_COOKIE = 'dossier_link_csrf';
-const LANGS = ['en', 'nl', 'no'] as const;
-type LinkLang = (typeof LANGS)[number];
-const LANGUAGE_NAMES: Record<LinkLang, string> = { en: 'English', nl: 'Nederlands', no: 'Norsk' };
-const LOCALES: Record<LinkLang, string> = { en: 'en-GB', nl: 'nl-NL', no: 'nb-NO' };
+type LinkLang = PublicLang;
+const LOCALES = PUBLIC_LOCALES;
 
 const en = {
   app: 'Your residence case',
@@ -148,7 +146,7 @@ const translator =
   (key, values = {}) =>
     TEXTS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 
-const isLinkLang = (value: unknown): value is LinkLang => typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+const isLinkLang = isPublicLang;
 
 /** The first language of Accept-Language, by weight, that the pages speak (Bokmål and Nynorsk read the Norwegian pages). */
 function fromAcceptLanguage(header: string | undefined): LinkLang | null {
@@ -174,37 +172,10 @@ function langOf(request: FastifyRequest): LinkLang {
   return isLinkLang(asked) ? asked : (fromAcceptLanguage(request.headers['accept-language']) ?? 'en');
 }
 
-const current = (on: boolean) => (on ? html` aria-current="true"` : '');
-
-/** A page of the applicant's: the caseworker app's stylesheet and security headers, its own header (no login, three languages). */
+/** A page of the applicant's (http/web/public-page.ts). */
 function page(lang: LinkLang, path: string, title: string, body: Html | Html[]): Html {
   const t = translator(lang);
-  return html`<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · ${t('app')}</title>
-<link rel="stylesheet" href="/assets/app.css">
-<link rel="icon" href="data:,">
-</head>
-<body>
-<a class="skip" href="#main">${t('skip')}</a>
-<header class="site">
-  <span class="brand">${t('app')}</span>
-  <nav aria-label="${t('language')}" class="languages"><ul>
-    ${LANGS.map(
-      (other) => html`<li><a href="${path}?lang=${other}" lang="${other}" hreflang="${other}"${current(other === lang)}>${LANGUAGE_NAMES[other]}</a></li>`,
-    )}
-  </ul></nav>
-</header>
-<main id="main" tabindex="-1">
-<h1>${title}</h1>
-${body}
-</main>
-</body>
-</html>
-`;
+  return publicPage({ lang, app: t('app'), skip: t('skip'), language: t('language') }, path, title, body);
 }
 
 type Field = 'caseNumber' | 'email';
@@ -303,7 +274,7 @@ export function applicantLinkRoutes(app: FastifyInstance, context: ApiContext): 
     const path = request.url.split('?')[0]!;
     const body = html`<p>${t(`${which}.text`)}</p>
 ${renewForm(t, lang, formToken(request, reply), state)}`;
-    return sendPage(reply, status, page(lang, path, t(`${which}.title`), body));
+    return sendPublicPage(reply, status, page(lang, path, t(`${which}.title`), body));
   };
 
   /** The one answer to every well-formed renewal request. */
@@ -313,7 +284,7 @@ ${renewForm(t, lang, formToken(request, reply), state)}`;
     const body = html`<p class="notice" role="status">${t('sent.text')}</p>
 <p>${t('sent.nothing')}</p>
 <p><a href="/a/renew?lang=${lang}">${t('sent.again')}</a></p>`;
-    return sendPage(reply, 200, page(lang, '/a/renew', t('sent.title'), body));
+    return sendPublicPage(reply, 200, page(lang, '/a/renew', t('sent.title'), body));
   };
 
   app.get('/a/renew', async (request, reply) => formPage(request, reply, 200, 'renew'));

@@ -48,14 +48,13 @@ import { permitStatus } from '../../platform/permits';
 import type { CaseStatus } from '../../workflows/definitions';
 import type { ApiContext } from '../server';
 import { type Html, html, type HtmlValue } from './html';
+import { isPublicLang, PUBLIC_LOCALES, type PublicLang, publicPage, section, sendPublicPage } from './public-page';
 import { holderPage } from './holder';
 import { boundaryOf, MultipartError, parts, textOf } from './multipart';
 import { zoneOf } from './time';
 
-const LANGS = ['en', 'nl', 'no'] as const;
-type Lang = (typeof LANGS)[number];
-const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', nl: 'Nederlands', no: 'Norsk' };
-const LOCALES: Record<Lang, string> = { en: 'en-GB', nl: 'nl-NL', no: 'nb-NO' };
+type Lang = PublicLang;
+const LOCALES = PUBLIC_LOCALES;
 const OWN_ACTIONS = ['supply-evidence', 'lodge-objection', 'withdraw'] as const;
 type OwnAction = (typeof OWN_ACTIONS)[number];
 const MAX_FILES = 20;
@@ -353,7 +352,7 @@ function translator(lang: Lang, remedyKind: 'objection' | 'appeal'): T {
   return t;
 }
 
-const isLang = (value: unknown): value is Lang => typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+const isLang = isPublicLang;
 const remedyOf = (jurisdiction: string) => (isJurisdiction(jurisdiction) ? jurisdictionPack(jurisdiction).procedure.remedy.kind : 'objection');
 
 function size(t: T, n: number): string {
@@ -371,58 +370,10 @@ const dateTime = (lang: Lang, iso: string, timeZone: string) =>
 /** The office's zone in words: "Netherlands time", "norsk tid" (the notices' own words). */
 const zoneWords = (lang: Lang, timeZone: string) => NOTICE_TEXTS[lang].zoneNames[timeZone] ?? timeZone;
 
-/** The whole page: the caseworker app's stylesheet, its own header (no login, three languages). */
-function page(t: T, path: string, title: string, body: HtmlValue): Html {
-  return html`<!doctype html>
-<html lang="${t.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · ${t('app')}</title>
-<link rel="stylesheet" href="/assets/app.css">
-<link rel="icon" href="data:,">
-</head>
-<body>
-<a class="skip" href="#main">${t('skip')}</a>
-<header class="site">
-  <span class="brand">${t('app')}</span>
-  <nav aria-label="${t('language')}" class="languages"><ul>
-    ${LANGS.map((other) => {
-      const current = other === t.lang ? html` aria-current="true"` : '';
-      return html`<li><a href="${path}?lang=${other}" lang="${other}" hreflang="${other}"${current}>${LANGUAGE_NAMES[other]}</a></li>`;
-    })}
-  </ul></nav>
-</header>
-<main id="main" tabindex="-1">
-<h1>${title}</h1>
-${body}
-</main>
-</body>
-</html>
-`;
-}
+const page = (t: T, path: string, title: string, body: HtmlValue): Html =>
+  publicPage({ lang: t.lang, app: t('app'), skip: t('skip'), language: t('language') }, path, title, body);
 
-/** No cache, no framing, no scripts, and no referrer: the link's token is in every URL here. */
-function send(reply: FastifyReply, status: number, content: Html): FastifyReply {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header(
-      'content-security-policy',
-      "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    )
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
-    .send(content.text);
-}
-
-function section(id: string, title: string, content: HtmlValue): Html {
-  return html`<section aria-labelledby="${id}">
-<h2 id="${id}">${title}</h2>
-${content}
-</section>`;
-}
+const send = sendPublicPage;
 
 /** The applicant's own actions the case takes now: offered by the case, the applicant's, and before their deadline. */
 export function applicantActions(status: CaseStatus, now: Date = new Date()): OwnAction[] {

@@ -56,12 +56,11 @@ import {
   UPDATE,
 } from './forms';
 import { type Html, html, type HtmlValue } from './html';
+import { isPublicLang, type PublicLang, publicPage, section, sendPublicPage } from './public-page';
 import { translator as formTranslator } from './i18n';
 import { zoneOf } from './time';
 
-const LANGS = ['en', 'nl', 'no'] as const;
-type Lang = (typeof LANGS)[number];
-const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', nl: 'Nederlands', no: 'Norsk' };
+type Lang = PublicLang;
 const LATE_REASON = 'lateReason';
 const MAX_LATE_REASON = 4000;
 
@@ -182,61 +181,14 @@ function translator(lang: Lang): T {
   return t;
 }
 
-const isLang = (value: unknown): value is Lang => typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+const isLang = isPublicLang;
 const withLang = (url: string, t: T) => `${url}${url.includes('?') ? '&' : '?'}lang=${t.lang}`;
 const zoneWords = (lang: Lang, timeZone: string) => NOTICE_TEXTS[lang].zoneNames[timeZone] ?? timeZone;
 
-function page(t: T, path: string, title: string, body: HtmlValue): Html {
-  return html`<!doctype html>
-<html lang="${t.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · ${t('app')}</title>
-<link rel="stylesheet" href="/assets/app.css">
-<link rel="icon" href="data:,">
-</head>
-<body>
-<a class="skip" href="#main">${t('skip')}</a>
-<header class="site">
-  <span class="brand">${t('app')}</span>
-  <nav aria-label="${t('language')}" class="languages"><ul>
-    ${LANGS.map((other) => {
-      const current = other === t.lang ? html` aria-current="true"` : '';
-      return html`<li><a href="${path}?lang=${other}" lang="${other}" hreflang="${other}"${current}>${LANGUAGE_NAMES[other]}</a></li>`;
-    })}
-  </ul></nav>
-</header>
-<main id="main" tabindex="-1">
-<h1>${title}</h1>
-${body}
-</main>
-</body>
-</html>
-`;
-}
+const page = (t: T, path: string, title: string, body: HtmlValue): Html =>
+  publicPage({ lang: t.lang, app: t('app'), skip: t('skip'), language: t('language') }, path, title, body);
 
-/** As the applicant's pages: no cache, no framing, no scripts, no referrer. */
-function send(reply: FastifyReply, status: number, content: Html): FastifyReply {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header(
-      'content-security-policy',
-      "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    )
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
-    .send(content.text);
-}
-
-function section(id: string, title: string, content: HtmlValue): Html {
-  return html`<section aria-labelledby="${id}">
-<h2 id="${id}">${title}</h2>
-${content}
-</section>`;
-}
+const send = sendPublicPage;
 
 // ---- the renewal form: the application's facts, as forms.ts generates them ----
 

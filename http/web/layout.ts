@@ -93,8 +93,11 @@ ${body}
 `;
 }
 
-/** Pages carry personal data and take no scripts: not cached, not framed, no inline code. */
-export function sendPage(reply: FastifyReply, status: number, page: Html): FastifyReply {
+/**
+ * Pages carry personal data and take no scripts: not cached, not framed, no inline code. Pages
+ * whose URL holds a secret (an applicant's link) send no referrer at all.
+ */
+export function sendPage(reply: FastifyReply, status: number, page: Html, referrer: 'same-origin' | 'no-referrer' = 'same-origin'): FastifyReply {
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
@@ -104,7 +107,7 @@ export function sendPage(reply: FastifyReply, status: number, page: Html): Fasti
       "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     )
     .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'same-origin')
+    .header('referrer-policy', referrer)
     .send(page.text);
 }
 
