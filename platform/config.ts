@@ -86,7 +86,7 @@ export const EnvSchema = z
     OPERATOR_ALERT_EMAIL: z.email('must be an e-mail address').optional(),
     DOSSIER_DATA_DIR: z.string().min(1).default('data'),
     DOSSIER_OUTBOX_DIR: z.string().min(1).optional(),
-    /** The sent-ledger; every worker of one deployment must share it. */
+    /** The old sent-ledger folder, imported when a worker starts; the ledger now lives in the database (SQLite, or PostgreSQL shared by all workers). */
     DOSSIER_SENT_DIR: z.string().min(1).optional(),
     /** Prometheus endpoint of the worker (SDK metrics and case counts), HOST:PORT, or `off`. */
     DOSSIER_METRICS_ADDRESS: z

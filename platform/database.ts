@@ -1,7 +1,8 @@
 /**
- * The database of accounts, API tokens and sessions (platform/accounts.ts); cases live in Temporal,
- * not here. One query layer, Kysely, over PostgreSQL when DOSSIER_DATABASE_URL is set, else an SQLite
- * file in the data folder. The schema is migrated in code whenever the database is opened.
+ * The database of accounts, API tokens and sessions (platform/accounts.ts) and of the notices sent
+ * (the sent-ledger, activities/sent-ledger.ts); cases live in Temporal, not here. One query layer,
+ * Kysely, over PostgreSQL when DOSSIER_DATABASE_URL is set, else an SQLite file in the data folder.
+ * The schema is migrated in code whenever the database is opened.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,6 +46,15 @@ export interface Tables {
     expiresAt: string;
     /** How far each use pushes expiresAt (sliding expiry), in milliseconds. */
     idleMs: number;
+  };
+  /** The sent-ledger (activities/sent-ledger.ts `databaseLedger`): one row per notice that went out. */
+  sentNotices: {
+    /** The notice's key, `case.kind.sequence`. */
+    key: string;
+    messageId: string;
+    /** Where the message went: `smtp:<server response>` or the outbox file. */
+    location: string;
+    sentAt: string;
   };
 }
 
@@ -93,6 +103,17 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
       // Expired sessions are swept by this column.
       await db.schema.createIndex('sessions_expires_at').on('sessions').column('expires_at').execute();
+    },
+  },
+  '0002-sent-ledger': {
+    async up(db) {
+      await db.schema
+        .createTable('sent_notices')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('message_id', 'text', (c) => c.notNull())
+        .addColumn('location', 'text', (c) => c.notNull())
+        .addColumn('sent_at', 'text', (c) => c.notNull())
+        .execute();
     },
   },
 };

@@ -1,7 +1,7 @@
 /** Builds a dossier worker: the workflows, and the activities wired to the configured mailer, ledger and ministry intake. */
 import { join } from 'node:path';
 import type { DataConverter } from '@temporalio/common';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import {
   createMinistryActivities,
   createNoticeActivities,
@@ -19,8 +19,10 @@ import {
 } from '../activities';
 import { createContraIndicationActivities, fileContraIndicationRegister, type ContraIndicationRegister } from '../activities/contra-indications';
 import { createPermitStarterActivities } from '../activities/permits';
+import { databaseLedger, importSentFolder } from '../activities/sent-ledger';
 import { Client as ClientImpl, Connection, type Client } from '@temporalio/client';
 import { connectionOptions } from '../platform/connection';
+import { openDatabase, type Database } from '../platform/database';
 import { dataConverterFor, keyRingFor } from '../platform/data-converter';
 import { applicantLinkUrl } from '../platform/links';
 import { ensureSearchAttributes } from './search-attributes';
@@ -68,11 +70,15 @@ export function dossierActivities({
   };
 }
 
-export function activitiesFor(config: Config, mailer: Mailer, client: Client) {
+/**
+ * The activities of a deployment. `ledger` defaults to a folder ledger in `config.sentDir` (tests and
+ * benchmarks); `startConfiguredWorker` passes the database's, which every worker shares.
+ */
+export function activitiesFor(config: Config, mailer: Mailer, client: Client, ledger: SentLedger = fileLedger(config.sentDir)) {
   return dossierActivities({
     mailer,
     client,
-    ledger: fileLedger(config.sentDir),
+    ledger,
     ministryAddress: config.MINISTRY_INTAKE_EMAIL,
     operatorAlertAddress: config.OPERATOR_ALERT_EMAIL,
     contraIndications: fileContraIndicationRegister(join(config.DOSSIER_DATA_DIR, 'contra-indications')),
@@ -113,10 +119,25 @@ export function createDossierWorker(options: DossierWorkerOptions): Promise<Work
 }
 
 /**
- * The worker of a deployment, from its configuration: registers the search attributes, connects a
+ * The worker of a deployment, from its configuration: opens the database (the sent-ledger lives
+ * there) and imports the old ledger folder into it, registers the search attributes, connects a
  * client (for the activities that start workflows) and the worker with the encrypting data converter.
  */
 export async function startConfiguredWorker(config: Config) {
+  const database = await openDatabase(config);
+  try {
+    return await startWithDatabase(config, database);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+async function startWithDatabase(config: Config, database: Database) {
+  // Before this release the ledger was a folder of JSON records (DOSSIER_SENT_DIR): what it holds
+  // went out, so it is copied into the table (each record once) before any activity runs.
+  const { found, imported } = await importSentFolder(database.db, config.sentDir);
+  if (found > 0) Runtime.instance().logger.info('sent-ledger folder imported into the database', { folder: config.sentDir, found, imported });
   const clientConnection = await Connection.connect(connectionOptions(config));
   await ensureSearchAttributes(clientConnection, config.TEMPORAL_NAMESPACE);
   const dataConverter = dataConverterFor(config);
@@ -127,17 +148,21 @@ export async function startConfiguredWorker(config: Config) {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities: activitiesFor(config, mailer, client),
+    activities: activitiesFor(config, mailer, client, databaseLedger(database.db)),
     dataConverter,
     maxCachedWorkflows: config.DOSSIER_MAX_CACHED_WORKFLOWS,
   });
   return {
     worker,
-    /** After the worker has stopped: closes the mailer and both connections. */
+    /** After the worker has stopped: closes the mailer, both connections and the database. */
     async close() {
       mailer.close();
-      await connection.close();
-      await clientConnection.close();
+      try {
+        await connection.close();
+        await clientConnection.close();
+      } finally {
+        await database.close();
+      }
     },
   };
 }
