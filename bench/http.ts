@@ -14,36 +14,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Client } from '@temporalio/client';
 import { buildServer } from '../http/server';
 import { Accounts } from '../platform/accounts';
 import { loadConfig } from '../platform/config';
 import { openDatabase } from '../platform/database';
-import { anApplication, withActor } from '../test/support/cases';
-import { actUpdate, APPLICATION_WORKFLOW } from '../workflows/definitions';
-import { percentile, printResult, progress, runBenchmark } from './support/report';
+import { openWaitingCase, waitUntilVisible } from './support/open-cases';
+import { option, percentile, printResult, progress, runBenchmark } from './support/report';
 import { startStack } from './support/stack';
 import { bundleBenchWorkflows } from './support/worker';
-
-function option(flag: string, fallback: number): number {
-  const i = process.argv.indexOf(flag);
-  if (i < 0) return fallback;
-  const n = Number(process.argv[i + 1]);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: must be a whole number ≥ 1, got "${process.argv[i + 1]}"`);
-  return n;
-}
 
 const CASES = option('--cases', 10_000);
 const USERS = option('--users', 20);
 const REQUESTS = option('--requests', 4_000);
 const PAGE_SIZE = 50;
-
-async function openCase(client: Client, taskQueue: string): Promise<string> {
-  const application = anApplication();
-  const handle = await client.workflow.start(APPLICATION_WORKFLOW, { taskQueue, workflowId: application.caseNumber!, args: [{ application }] });
-  await handle.executeUpdate(actUpdate, { args: [withActor({ type: 'request-evidence', missing: ['passport'] })] });
-  return application.caseNumber!;
-}
 
 const ms = (value: number) => +value.toFixed(2);
 
@@ -65,17 +48,13 @@ runBenchmark(async () => {
     const started = performance.now();
     const opener = async () => {
       while (next++ < CASES) {
-        opened.push(await openCase(stack.client, stack.taskQueue));
+        opened.push(await openWaitingCase(stack.client, stack.taskQueue));
         if (opened.length % 500 === 0) progress(`${opened.length}/${CASES} cases open`);
       }
     };
     await Promise.all(Array.from({ length: 50 }, opener));
     progress(`${CASES} cases open in ${((performance.now() - started) / 1000).toFixed(0)} s; waiting for visibility`);
-    for (;;) {
-      const { count } = await stack.client.workflow.count(`WorkflowType = '${APPLICATION_WORKFLOW}' AND DossierState = 'awaitingEvidence'`);
-      if (count >= CASES) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await waitUntilVisible(stack.client, CASES);
 
     const config = loadConfig({ ...stack.env, DOSSIER_DATA_DIR: dataDir });
     const database = await openDatabase(config);

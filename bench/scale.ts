@@ -10,49 +10,21 @@
 import type { Client } from '@temporalio/client';
 import { listCases, type CaseFilter } from '../platform/case-list';
 import { loadConfig } from '../platform/config';
-import { anApplication, withActor } from '../test/support/cases';
-import { actUpdate, APPLICATION_WORKFLOW } from '../workflows/definitions';
 import { DYNAMIC_CONFIG, SQLITE_SETTINGS } from './support/dev-server';
+import { openWaitingCase, waitUntilVisible } from './support/open-cases';
 import { residentMiBOf } from './support/processes';
-import { printResult, progress, RUNS, runBenchmark, spreadOf } from './support/report';
+import { option, printResult, progress, RUNS, runBenchmark, spreadOf } from './support/report';
 import { startStack, type Stack } from './support/stack';
 import { bundleBenchWorkflows } from './support/worker';
-
-function option(flag: string, fallback: number): number {
-  const i = process.argv.indexOf(flag);
-  if (i < 0) return fallback;
-  const n = Number(process.argv[i + 1]);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: must be a whole number ≥ 1, got "${process.argv[i + 1]}"`);
-  return n;
-}
 
 const CASES = option('--cases', 10_000);
 const IN_FLIGHT = option('--in-flight', 50);
 const RUN_COUNT = option('--runs', RUNS);
-/** Every case visible in visibility must show this state before the listings are timed. */
-const WAITING = 'awaitingEvidence';
-
-/** Submits one case and requests evidence: it then waits on its cure deadline. */
-async function openCase(client: Client, taskQueue: string): Promise<void> {
-  const application = anApplication();
-  const handle = await client.workflow.start(APPLICATION_WORKFLOW, { taskQueue, workflowId: application.caseNumber!, args: [{ application }] });
-  const status = await handle.executeUpdate(actUpdate, { args: [withActor({ type: 'request-evidence', missing: ['passport'] })] });
-  if (status.state !== WAITING) throw new Error(`case ${application.caseNumber} is in ${status.state}, not ${WAITING}`);
-}
 
 async function timedList(client: Client, filter: CaseFilter) {
   const start = performance.now();
   const rows = await listCases(client, filter, Number.MAX_SAFE_INTEGER);
   return { seconds: +((performance.now() - start) / 1000).toFixed(3), cases: rows.length };
-}
-
-async function waitUntilVisible(client: Client, expected: number): Promise<number> {
-  const start = performance.now();
-  for (;;) {
-    const { count } = await client.workflow.count(`WorkflowType = '${APPLICATION_WORKFLOW}' AND DossierState = '${WAITING}'`);
-    if (count >= expected) return (performance.now() - start) / 1000;
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 async function measureRun(bundle: string, run: number) {
@@ -74,7 +46,7 @@ async function measureRun(bundle: string, run: number) {
     const opener = async () => {
       while (next < CASES) {
         next++;
-        await openCase(stack.client, stack.taskQueue);
+        await openWaitingCase(stack.client, stack.taskQueue);
         opened++;
       }
     };

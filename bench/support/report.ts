@@ -111,3 +111,12 @@ export function runBenchmark(main: () => Promise<void>): void {
     },
   );
 }
+
+/** A whole-number command-line option (`--cases 2000`), at least 1; `fallback` when absent. */
+export function option(flag: string, fallback: number): number {
+  const i = process.argv.indexOf(flag);
+  if (i < 0) return fallback;
+  const n = Number(process.argv[i + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: must be a whole number ≥ 1, got "${process.argv[i + 1]}"`);
+  return n;
+}

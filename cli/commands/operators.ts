@@ -11,19 +11,13 @@ import type { CaseStatus } from '../../workflows/definitions';
 import { listCases, type CaseRow } from '../../platform/case-list';
 import { bulkAct, bulkActionFor, caseHistory, caseStatus, isNarrowFilter, missingCase, type BulkSummary } from '../../platform/cases';
 import { type CaseDocument, caseDocuments } from '../../platform/history/case-documents';
-import type { TimelineEntry } from '../../platform/history/timeline';
 import { localTime } from '../../platform/local-time';
 import { FILTER_OPTIONS, LIMIT_OPTION, parseFilter, parseLimit } from '../case-filter';
 import { withClient } from '../client';
 import { command, UsageError } from '../command';
-import { Printed, table } from '../output';
+import { indent, JSON_OPTION, orDash, Printed, table, TIME_ZONE_OF_LISTS, timelineText } from '../output';
 import { actorFrom } from '../actor';
 import { actCommand, AS_OPTION, CASE_ID, parseAction, parseCaseNumber } from './cases';
-
-const TIME_ZONE_OF_LISTS = 'UTC';
-const orDash = (value: string | null | undefined) => (value ? value : '-');
-
-const JSON_OPTION = { type: 'boolean', description: 'JSON for scripts instead of the table' } as const;
 
 // ---- cases list ----
 
@@ -206,13 +200,6 @@ function showCase(s: CaseStatus, files: readonly CaseDocument[] = []): string {
   return out.join('\n') + '\n';
 }
 
-const indent = (text: string) =>
-  text
-    .trimEnd()
-    .split('\n')
-    .map((l) => `  ${l}`)
-    .join('\n');
-
 const showCommand = command({
   name: 'case show',
   summary: 'One case: its state, allowed actions, deadline ledger, assessment and decision.',
@@ -229,13 +216,6 @@ const showCommand = command({
 });
 
 // ---- case history ----
-
-export function timelineText(entries: TimelineEntry[], timeZone: string): string {
-  return table(
-    [`TIME (${timeZone})`, 'EVENT', 'BY', 'WHAT', 'LEGAL BASIS'],
-    entries.map((e) => [localTime(e.at, timeZone, true), e.event, e.by, e.what, e.legalBasis.join('; ')]),
-  );
-}
 
 const historyCommand = command({
   name: 'case history',

@@ -6,7 +6,6 @@
 import { officeTimeZone, type Jurisdiction } from '../../domain/calendar';
 import { knownJurisdictions } from '../../domain/jurisdictions';
 import { PERMIT_ACTION_TYPES } from '../../domain/permit';
-import type { TimelineEntry } from '../../platform/history/timeline';
 import { localTime } from '../../platform/local-time';
 import {
   actOnPermit,
@@ -24,18 +23,8 @@ import { actorFrom } from '../actor';
 import { parseLimit } from '../case-filter';
 import { withClient } from '../client';
 import { command, UsageError } from '../command';
-import { Printed, table } from '../output';
+import { indent, JSON_OPTION, orDash, Printed, table, TIME_ZONE_OF_LISTS, timelineText } from '../output';
 import { AS_OPTION } from './cases';
-
-const TIME_ZONE_OF_LISTS = 'UTC';
-const JSON_OPTION = { type: 'boolean', description: 'JSON for scripts instead of the table' } as const;
-const orDash = (value: string | null | undefined) => value || '-';
-const indent = (text: string) =>
-  text
-    .trimEnd()
-    .split('\n')
-    .map((l) => `  ${l}`)
-    .join('\n');
 
 /** PERMIT, the first argument of every command on one permit. */
 const PERMIT = { name: 'PERMIT', description: "a permit's workflow id (CASE-ID.permit) or the number of the case that granted it" } as const;
@@ -189,13 +178,6 @@ const showCommand = command({
 });
 
 // ---- permit history ----
-
-function timelineText(entries: TimelineEntry[], timeZone: string): string {
-  return table(
-    [`TIME (${timeZone})`, 'EVENT', 'BY', 'WHAT', 'LEGAL BASIS'],
-    entries.map((e) => [localTime(e.at, timeZone, true), e.event, e.by, e.what, e.legalBasis.join('; ')]),
-  );
-}
 
 const historyCommand = command({
   name: 'permit history',
