@@ -5,20 +5,13 @@
  * the history shows the applicant via link and the document's hash, and a caseworker downloads the
  * same bytes. Too-large and disguised files are refused with a clear page; withdrawing needs its
  * confirmation; the pages speak Norwegian and Dutch with the right dates, and pass axe-core.
- *
- * The office's own worker sends notices without links; cases here run on a second task queue whose
- * worker (the same activities) signs the link into every notice, as the production worker does.
  */
-import type { Worker } from '@temporalio/worker';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { noticeLinks } from '../../activities/applicant-links';
 import { formatDeadline } from '../../activities/notices';
 import type { Language } from '../../domain/notices';
 import { actOnCase, caseHistory, caseStatus, submitCase } from '../../platform/cases';
-import { keyRingFor } from '../../platform/data-converter';
 import { describeViolations, launchBrowser, seriousViolations } from '../support/browser';
 import { anApplication, CASEWORKER, FACTS } from '../support/cases';
-import type { CaseHarness } from '../support/harness';
 import { Office } from '../support/office';
 import { waitFor } from '../support/wait';
 
@@ -34,9 +27,6 @@ const MISSING = ['valid passport', 'proof of address'];
 
 let office: Office;
 let browser: Browser;
-let worker: Worker;
-let running: Promise<void>;
-let linkQueue: string;
 const contexts: BrowserContext[] = [];
 const client = () => office.harness.env.client;
 
@@ -47,10 +37,10 @@ async function newPage(session?: string): Promise<Page> {
   return context.newPage();
 }
 
-/** A case on the linked queue, asked for evidence by a caseworker; its notice's link path (`/a/TOKEN`) from the SMTP sink. */
+/** A case asked for evidence by a caseworker; its notice's link path (`/a/TOKEN`) from the SMTP sink. */
 async function caseAskedForEvidence(options: Parameters<typeof anApplication>[0] = {}): Promise<{ caseNumber: string; link: string }> {
   const application = anApplication(options);
-  await submitCase(client(), linkQueue, application);
+  await submitCase(client(), office.config.TEMPORAL_TASK_QUEUE, application);
   await waitFor(async () => (await caseStatus(client(), application.caseNumber)).state === 'completenessCheck', 'the case in its completeness check');
   await actOnCase(client(), application.caseNumber, { type: 'request-evidence', missing: MISSING, actor: CASEWORKER });
   const mail = await waitFor(
@@ -77,20 +67,11 @@ const cureDate = async (caseNumber: string, lang: Language) => formatDeadline((a
 
 beforeAll(async () => {
   [office, browser] = await Promise.all([Office.start({ DOSSIER_DOCUMENT_MAX_BYTES: String(MAX_BYTES) }), launchBrowser()]);
-  linkQueue = `${office.config.TEMPORAL_TASK_QUEUE}-links`;
-  // The office's worker, on its own queue, with the production worker's signed links.
-  const linked = Object.assign(Object.create(office.harness) as CaseHarness, { taskQueue: linkQueue });
-  worker = await linked.createWorker({
-    applicantLink: noticeLinks({ ring: keyRingFor(office.config), days: 60, url: (token) => `${office.baseUrl}/a/${token}` }),
-  });
-  running = worker.run();
 }, 120_000);
 
 afterAll(async () => {
   for (const context of contexts) await context.close();
   await browser?.close();
-  worker?.shutdown();
-  await running;
   await office?.stop();
 });
 

@@ -5,31 +5,22 @@
  * files the renewal with the form prefilled from the original application (one field error first),
  * and the page shows the permit's renewal pending and the renewal case's number. A permit not yet in
  * its window shows no form; a link for another address opens nothing; the pages pass axe-core.
- *
- * As in applicant.test.ts, the office's own worker sends notices without links: the permits here run
- * on a second task queue whose worker signs the link into every notice, as the production worker does.
  */
-import type { Worker } from '@temporalio/worker';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { noticeLinks } from '../../activities/applicant-links';
 import { formatDeadline } from '../../activities/notices';
 import { addDays, addMonths, addYears, localDateOf } from '../../domain/calendar';
 import { PERMIT_WORKFLOW, type PermitInput, permitNumberOf, permitWorkflowId } from '../../domain/permit';
 import { submitCase } from '../../platform/cases';
-import { keyRingFor } from '../../platform/data-converter';
 import { signApplicantLink } from '../../platform/links';
 import { permitStatus } from '../../platform/permits';
 import { describeViolations, launchBrowser, seriousViolations } from '../support/browser';
 import { anApplication, FACTS } from '../support/cases';
-import type { CaseHarness } from '../support/harness';
+import { keyRingFor } from '../../platform/data-converter';
 import { Office } from '../support/office';
 import { waitFor } from '../support/wait';
 
 let office: Office;
 let browser: Browser;
-let worker: Worker;
-let running: Promise<void>;
-let linkQueue: string;
 let counter = 0;
 const contexts: BrowserContext[] = [];
 /** Workflows to end after the file: permits, their renewal cases and the original applications. */
@@ -47,7 +38,7 @@ async function newPage(): Promise<Page> {
 async function aPermit(validUntilOf: (today: string) => string): Promise<PermitInput & { permitNumber: string }> {
   const caseNumber = `NL-HOLD${process.pid % 100_000}-${++counter}`;
   const application = anApplication({ caseNumber, facts: FACTS.nlPolicyGrants });
-  await submitCase(client(), linkQueue, application);
+  await submitCase(client(), office.config.TEMPORAL_TASK_QUEUE, application);
   const today = localDateOf(new Date(), 'Europe/Amsterdam');
   const permit = {
     permitNumber: permitNumberOf(caseNumber),
@@ -62,7 +53,11 @@ async function aPermit(validUntilOf: (today: string) => string): Promise<PermitI
     s38Limitations: [],
     grantedOn: today,
   };
-  await client().workflow.start(PERMIT_WORKFLOW, { taskQueue: linkQueue, workflowId: permitWorkflowId(caseNumber), args: [{ permit }] });
+  await client().workflow.start(PERMIT_WORKFLOW, {
+    taskQueue: office.config.TEMPORAL_TASK_QUEUE,
+    workflowId: permitWorkflowId(caseNumber),
+    args: [{ permit }],
+  });
   return permit;
 }
 
@@ -79,12 +74,6 @@ async function expectAccessible(page: Page): Promise<void> {
 
 beforeAll(async () => {
   [office, browser] = await Promise.all([Office.start(), launchBrowser()]);
-  linkQueue = `${office.config.TEMPORAL_TASK_QUEUE}-links`;
-  const linked = Object.assign(Object.create(office.harness) as CaseHarness, { taskQueue: linkQueue });
-  worker = await linked.createWorker({
-    applicantLink: noticeLinks({ ring: keyRingFor(office.config), days: 60, url: (token) => `${office.baseUrl}/a/${token}` }),
-  });
-  running = worker.run();
 }, 120_000);
 
 afterAll(async () => {
@@ -95,8 +84,6 @@ afterAll(async () => {
       .workflow.getHandle(id)
       .terminate('test done')
       .catch(() => {});
-  worker?.shutdown();
-  await running;
   await office?.stop();
 });
 

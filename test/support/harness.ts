@@ -46,9 +46,10 @@ export class CaseHarness {
    * Runs `fn` while a worker with every activity serves the task queue. The worker stays up for the
    * whole file: a stopped worker would keep cached cases on its sticky queue, and the time-skipping
    * server, which does not skip while a workflow task is outstanding, would wait for them forever.
+   * `overrides` apply to that worker, made on the first call.
    */
-  async withWorker<T>(fn: () => Promise<T>): Promise<T> {
-    this.worker ??= await this.createWorker().then((instance) => ({ instance, running: instance.run() }));
+  async withWorker<T>(fn: () => Promise<T>, overrides: Partial<DossierActivityOptions> = {}): Promise<T> {
+    this.worker ??= await this.createWorker(overrides).then((instance) => ({ instance, running: instance.run() }));
     return fn();
   }
 

@@ -1,7 +1,8 @@
 /**
  * The whole office in one test process: a Temporal dev server with a worker running every
- * activity (notices to a real SMTP server), an accounts database in a scratch data folder, and the
- * HTTP server (API and web app) listening on a free loopback port. Its log lines are kept, not
+ * activity (notices to a real SMTP server, each with the applicant's signed link), an accounts
+ * database in a scratch data folder, and the HTTP server (API and web app) listening on a free
+ * loopback port. Its log lines are kept, not
  * printed, so a passing test stays quiet and a test can read what was logged.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,10 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { noticeLinks } from '../../activities/applicant-links';
 import { buildServer } from '../../http/server';
 import { Accounts } from '../../platform/accounts';
 import { loadConfig, type Config } from '../../platform/config';
 import { openDatabase, type Database } from '../../platform/database';
+import { keyRingFor } from '../../platform/data-converter';
 import { CaseHarness } from './harness';
 import { createDevServerEnv } from './temporal';
 
@@ -35,10 +38,12 @@ export class Office {
     const taskQueue = `http-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     const dataDir = mkdtempSync(join(tmpdir(), 'dossier-office-'));
     const harness = await CaseHarness.start(taskQueue, () => createDevServerEnv());
-    await harness.withWorker(async () => {});
     const config = loadConfig({ DOSSIER_DATA_DIR: dataDir, TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_ADDRESS: harness.env.address, ...env });
     const database = await openDatabase(config);
     const office = new Office(harness, database, new Accounts(database.db), config, dataDir);
+    // The worker signs the applicant's link into every notice, as the production worker does; the link names this server.
+    const url = (token: string) => `${office.baseUrl}/a/${token}`;
+    await harness.withWorker(async () => {}, { applicantLink: noticeLinks({ ring: keyRingFor(config), days: config.DOSSIER_LINK_DAYS, url }) });
     const logStream = new Writable({
       write(chunk, _encoding, done) {
         office.logLines.push(...String(chunk).split('\n').filter(Boolean));
