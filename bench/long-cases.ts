@@ -37,6 +37,7 @@ import { aPermitNumber, PermitHarness } from '../test/support/permits';
 import { bundleWorkflows } from '../test/support/temporal';
 import { startStack } from './support/stack';
 import { percentile, printResult, progress, ratio, runBenchmark, RUNS, spread, spreadOf } from './support/report';
+import { caseQueueSinks } from '../platform/case-queue';
 
 type History = temporal.api.history.v1.IHistory;
 
@@ -365,7 +366,7 @@ function historyBytes(history: History): number {
 
 async function replayPart(h: PermitHarness, bundle: WorkflowBundleWithSourceMap) {
   const histories = await recordHistories(h);
-  const options = { workflowBundle: bundle, replayName: 'bench-long-cases' };
+  const options = { workflowBundle: bundle, replayName: 'bench-long-cases', sinks: caseQueueSinks() };
   // One replay worker for every history, one at a time: time from handing a history over to its result.
   const order = [...histories, ...Array.from({ length: SETTINGS.runs }, () => histories).flat()]; // the first pass warms up
   const times: number[][] = histories.map(() => []);

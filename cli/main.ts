@@ -1,28 +1,55 @@
 import { commandHelp, synopsis, UsageError, type Command } from './command';
-import { caseCommands } from './commands/cases';
-import { deadlineCommand } from './commands/deadline';
-import { assessCommand } from './commands/assess';
-import { operatorCommands } from './commands/operators';
-import { machineCommand } from './commands/machine';
-import { accountCommands } from './commands/accounts';
-import { permitCommands } from './commands/permits';
 import { Printed } from './output';
 
-/** Every command, in the order `dossier help` lists them. Add a command by adding its module here. */
-export const COMMANDS: Command[] = [
-  ...caseCommands,
-  ...operatorCommands,
-  ...permitCommands,
-  machineCommand,
-  deadlineCommand,
-  assessCommand,
-  ...accountCommands,
+/**
+ * Every command module, in the order `dossier help` lists them, with the names of its commands.
+ * A command loads only its own module (and what that imports): `dossier deadline` never loads
+ * Temporal's client, and `dossier status` no database. Only `dossier help` loads them all. Add a
+ * command by adding it to its module and its name here; a module whose commands differ from its
+ * names here fails every command of it (and the usage tests).
+ */
+const MODULES: { names: readonly string[]; load: () => Command[] }[] = [
+  { names: ['submit', 'status', 'act'], load: () => (require('./commands/cases') as typeof import('./commands/cases')).caseCommands },
+  {
+    names: ['cases list', 'cases act', 'cases reindex', 'case show', 'case history', 'case act'],
+    load: () => (require('./commands/operators') as typeof import('./commands/operators')).operatorCommands,
+  },
+  {
+    names: ['permits list', 'permit show', 'permit history', 'permit act'],
+    load: () => (require('./commands/permits') as typeof import('./commands/permits')).permitCommands,
+  },
+  { names: ['machine diagram'], load: () => [(require('./commands/machine') as typeof import('./commands/machine')).machineCommand] },
+  { names: ['deadline'], load: () => [(require('./commands/deadline') as typeof import('./commands/deadline')).deadlineCommand] },
+  { names: ['assess'], load: () => [(require('./commands/assess') as typeof import('./commands/assess')).assessCommand] },
+  { names: ['users add', 'tokens create'], load: () => (require('./commands/accounts') as typeof import('./commands/accounts')).accountCommands },
 ];
+
+/** The commands of one module, checked against the names it is listed under. */
+function load(module: (typeof MODULES)[number]): Command[] {
+  const commands = module.load();
+  const names = commands.map((c) => c.name);
+  if (names.join('\n') !== module.names.join('\n')) {
+    throw new Error(`cli/main.ts lists the commands ${module.names.join(', ')} where the module declares ${names.join(', ')}`);
+  }
+  return commands;
+}
+
+/** Every command, in the order `dossier help` lists them (loads every command module). */
+export const allCommands = (): Command[] => MODULES.flatMap(load);
+
+/** The one command named `name` (loads its module only). */
+function commandNamed(name: string): Command {
+  const module = MODULES.find((m) => m.names.includes(name))!;
+  return load(module).find((c) => c.name === name)!;
+}
+
+const NAMES = MODULES.flatMap((m) => m.names);
 
 const listing = (list: Command[]) => list.map((c) => `  ${synopsis(c)}\n      ${c.summary}\n`).join('');
 
-const OVERVIEW =
-  `usage: dossier COMMAND [ARGS]\n\n${listing(COMMANDS)}\n` + `"dossier help COMMAND" or "dossier COMMAND --help" lists a command's arguments and options.\n`;
+const overview = () =>
+  `usage: dossier COMMAND [ARGS]\n\n${listing(allCommands())}\n` +
+  `"dossier help COMMAND" or "dossier COMMAND --help" lists a command's arguments and options.\n`;
 
 /** Commands sharing a first word (`cases list`, `cases act`) form a group, named by that word. */
 interface Group {
@@ -35,12 +62,12 @@ const groupHelp = (group: Group) =>
 
 /** The command named by the first words of `argv`, else the group its first word names. */
 function find(argv: string[]): { command: Command; args: string[] } | { group: Group } | undefined {
-  for (const command of COMMANDS) {
-    const words = command.name.split(' ');
-    if (words.every((word, i) => argv[i] === word)) return { command, args: argv.slice(words.length) };
+  for (const name of NAMES) {
+    const words = name.split(' ');
+    if (words.every((word, i) => argv[i] === word)) return { command: commandNamed(name), args: argv.slice(words.length) };
   }
-  const commands = COMMANDS.filter((c) => c.name.split(' ')[0] === argv[0]);
-  return commands.length ? { group: { name: argv[0]!, commands } } : undefined;
+  const names = NAMES.filter((name) => name.split(' ')[0] === argv[0]);
+  return names.length ? { group: { name: argv[0]!, commands: names.map(commandNamed) } } : undefined;
 }
 
 function print(text: string): number {
@@ -57,16 +84,16 @@ function usageError(who: string, message: string, usage: string): number {
 const isHelp = (arg: string | undefined) => arg === 'help' || arg === '--help' || arg === '-h';
 
 export async function main(argv: string[]): Promise<number> {
-  if (argv.length === 0) return usageError('dossier', 'COMMAND is required', OVERVIEW);
+  if (argv.length === 0) return usageError('dossier', 'COMMAND is required', overview());
   if (isHelp(argv[0])) {
-    if (argv.length === 1) return print(OVERVIEW);
+    if (argv.length === 1) return print(overview());
     const found = find(argv.slice(1));
     if (found && 'command' in found && found.args.length === 0) return print(commandHelp(found.command));
     if (found && 'group' in found && argv.length === 2) return print(groupHelp(found.group));
-    return usageError('dossier help', `no command "${argv.slice(1).join(' ')}"`, OVERVIEW);
+    return usageError('dossier help', `no command "${argv.slice(1).join(' ')}"`, overview());
   }
   const found = find(argv);
-  if (!found) return usageError('dossier', `unknown command "${argv[0]}"`, OVERVIEW);
+  if (!found) return usageError('dossier', `unknown command "${argv[0]}"`, overview());
   if ('group' in found) {
     const { group } = found;
     const sub = argv[1];

@@ -11,6 +11,7 @@ import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Accounts } from '../platform/accounts';
+import type { Db } from '../platform/database';
 import type { Config } from '../platform/config';
 import { caseRoutes } from './api/cases';
 import { permitRoutes } from './api/permits';
@@ -24,6 +25,8 @@ import { webRoutes } from './web';
 export interface ApiContext {
   client: Client;
   config: Config;
+  /** The database: the work queue is paged from it (platform/case-queue.ts). */
+  db: Db;
   accounts: Accounts;
   cookies: CookieOptions;
   throttle: LoginThrottle;
@@ -32,15 +35,17 @@ export interface ApiContext {
 export interface ServerOptions {
   client: Client;
   config: Config;
+  db: Db;
   accounts: Accounts;
   /** Fastify's logger: JSON lines at `info` by default; tests pass a stream or false. */
   logger?: FastifyServerOptions['logger'];
 }
 
-export async function buildServer({ client, config, accounts, logger = { level: 'info' } }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ client, config, db, accounts, logger = { level: 'info' } }: ServerOptions): Promise<FastifyInstance> {
   const context: ApiContext = {
     client,
     config,
+    db,
     accounts,
     cookies: { secure: config.DOSSIER_PUBLIC_URL?.startsWith('https:') ?? false, hours: config.DOSSIER_SESSION_HOURS },
     throttle: new LoginThrottle(),

@@ -88,7 +88,7 @@ export interface CaseRow {
   startedAt: string;
 }
 
-function rowOf(info: WorkflowExecutionInfo): CaseRow {
+export function rowOf(info: WorkflowExecutionInfo): CaseRow {
   const attrs = info.typedSearchAttributes;
   return {
     caseNumber: info.workflowId,
@@ -119,11 +119,4 @@ export async function listCases(client: Client, filter: CaseFilter, limit: numbe
   }
   // The SQL visibility store of the dev server cannot ORDER BY; sort here.
   return rows.sort(queueOrder);
-}
-
-/** One page of the matching cases in the listing's order, and how many matched in all (at most `cap`). */
-export async function casePage(client: Client, filter: CaseFilter, page: number, pageSize: number, cap = 10_000): Promise<{ total: number; cases: CaseRow[] }> {
-  // Visibility cannot order by deadline (the dev server's SQL store has no ORDER BY), so the listing is sorted whole, then cut.
-  const rows = await listCases(client, filter, cap);
-  return { total: rows.length, cases: rows.slice((page - 1) * pageSize, page * pageSize) };
 }

@@ -9,7 +9,7 @@ import { addDays } from '../domain/calendar';
 import type { Application } from '../domain/case';
 import type { CaseAction, CaseActionInput } from '../domain/case-actions';
 import { actUpdate, APPLICATION_WORKFLOW, statusQuery, type ApplicationWorkflowInput, type CaseStatus } from '../workflows/definitions';
-import { listCases, type CaseFilter } from './case-list';
+import type { CaseFilter } from './case-list';
 import { isWorkflowMissing, NotFoundError, RefusedError } from './errors';
 import { decodeHistory, type DecodedEvent } from './history/decode';
 import { caseTimeline, type TimelineEntry } from './history/timeline';
@@ -153,16 +153,9 @@ async function inBatches<T, R>(items: T[], width: number, task: (item: T) => Pro
   return results;
 }
 
-/** One action on every running case matching `filter` (at most `limit`), eight at a time. */
-export async function bulkAct(
-  client: Client,
-  filter: CaseFilter,
-  limit: number,
-  make: (status: CaseStatus) => CaseAction,
-  dryRun: boolean,
-): Promise<BulkSummary> {
-  const rows = await listCases(client, { ...filter, running: true }, limit);
-  const outcomes = await inBatches(rows, 8, (row) => tryCase(client, row.caseNumber, make, dryRun));
+/** One action on each of the cases (found by the caller: the queue or visibility), eight at a time. */
+export async function bulkAct(client: Client, caseNumbers: string[], make: (status: CaseStatus) => CaseAction, dryRun: boolean): Promise<BulkSummary> {
+  const outcomes = await inBatches(caseNumbers, 8, (caseNumber) => tryCase(client, caseNumber, make, dryRun));
   const count = (result: BulkOutcome['result']) => outcomes.filter((o) => o.result === result).length;
   return dryRun
     ? { dryRun: true, matched: outcomes.length, wouldAct: count('would-act'), wouldReject: count('would-reject'), cases: outcomes }

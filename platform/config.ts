@@ -101,14 +101,15 @@ export const EnvSchema = z
       .default(30),
     /**
      * Open cases the worker keeps in memory between their tasks (its sticky workflow cache), about
-     * 1.1 MiB of heap each (bench/README.md, bench:memory). A case outside the cache is replayed
-     * from its history when it next has work, so this bounds memory, not the number of open cases.
+     * 115 KiB of heap and 370 KiB resident each (bench/README.md, bench:memory): 2,000 fit in the
+     * worker's 512 MiB heap. A case outside the cache is replayed from its history when it next has
+     * work, so this bounds memory, not the number of open cases.
      */
     DOSSIER_MAX_CACHED_WORKFLOWS: z.coerce
       .number({ error: 'must be a number of workflows' })
       .int('must be a whole number of workflows')
       .min(0, 'must be 0 or more')
-      .default(100),
+      .default(2000),
     /**
      * Payload encryption (platform/codec.ts): every key that may decrypt, and the id of the one that
      * encrypts. Unset: a key generated once into the data folder (the embedded default).

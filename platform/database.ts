@@ -1,6 +1,7 @@
 /**
- * The database of accounts, API tokens and sessions (platform/accounts.ts) and of the notices sent
- * (the sent-ledger, activities/sent-ledger.ts); cases live in Temporal, not here. One query layer,
+ * The database of accounts, API tokens and sessions (platform/accounts.ts), of the notices sent
+ * (the sent-ledger, activities/sent-ledger.ts) and of the work queue (platform/case-queue.ts, a
+ * copy of what each case tells); cases themselves live in Temporal, not here. One query layer,
  * Kysely, over PostgreSQL when DOSSIER_DATABASE_URL is set, else an SQLite file in the data folder.
  * The schema is migrated in code whenever the database is opened.
  */
@@ -55,6 +56,22 @@ export interface Tables {
     /** Where the message went: `smtp:<server response>` or the outbox file. */
     location: string;
     sentAt: string;
+  };
+  /** The work queue (platform/case-queue.ts): one row per case, as the case last told it. */
+  caseQueue: {
+    caseNumber: string;
+    state: string;
+    jurisdiction: string;
+    nextDeadline: string | null;
+    /** 1 or 0 on both dialects. */
+    overdue: number;
+    /** Temporal's execution status: RUNNING, COMPLETED, TERMINATED, … */
+    execution: string;
+    startedAt: string;
+    /** The case's own count of changes (workflows/application.ts): a row only moves forward. */
+    seq: number;
+    /** The case's status as it last told it, encrypted with the payload codec (base64 of a Payload); null without a codec. */
+    status: string | null;
   };
 }
 
@@ -114,6 +131,24 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('location', 'text', (c) => c.notNull())
         .addColumn('sent_at', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  '0003-case-queue': {
+    async up(db) {
+      await db.schema
+        .createTable('case_queue')
+        .addColumn('case_number', 'text', (c) => c.primaryKey())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('jurisdiction', 'text', (c) => c.notNull())
+        .addColumn('next_deadline', 'text')
+        .addColumn('overdue', 'integer', (c) => c.notNull())
+        .addColumn('execution', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text')
+        .execute();
+      // The queue's order within the open cases: overdue first, then the soonest deadline.
+      await db.schema.createIndex('case_queue_order').on('case_queue').columns(['execution', 'overdue', 'next_deadline', 'case_number']).execute();
     },
   },
 };

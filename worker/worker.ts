@@ -22,10 +22,12 @@ import { createPermitStarterActivities } from '../activities/permits';
 import { databaseLedger, importSentFolder } from '../activities/sent-ledger';
 import { Client as ClientImpl, Connection, type Client } from '@temporalio/client';
 import { connectionOptions } from '../platform/connection';
-import { openDatabase, type Database } from '../platform/database';
+import { caseQueueSinks } from '../platform/case-queue';
+import { openDatabase, type Database, type Db } from '../platform/database';
 import { dataConverterFor, keyRingFor } from '../platform/data-converter';
 import { applicantLinkUrl } from '../platform/links';
 import { ensureSearchAttributes } from './search-attributes';
+import { PRELOAD_MODULES } from '../workflows/preload-modules';
 import type { Config } from '../platform/config';
 
 export function mailerFor(config: Config): Mailer {
@@ -104,6 +106,8 @@ export interface DossierWorkerOptions {
   dataConverter?: DataConverter;
   /** The sticky cache's size (`DOSSIER_MAX_CACHED_WORKFLOWS`); the SDK's default, sized from the heap limit, otherwise. */
   maxCachedWorkflows?: number;
+  /** Where the work queue is kept (platform/case-queue.ts); without it the cases' changes are not written. */
+  queueDb?: Db;
 }
 
 export function createDossierWorker(options: DossierWorkerOptions): Promise<Worker> {
@@ -111,16 +115,20 @@ export function createDossierWorker(options: DossierWorkerOptions): Promise<Work
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    // A prebuilt bundle must be built with PRELOAD_MODULES too (test/support/temporal.ts, bench/support/worker.ts).
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath: require.resolve('../workflows'), bundlerOptions: { preloadModules: PRELOAD_MODULES } }),
     activities: options.activities,
     dataConverter: options.dataConverter,
     maxCachedWorkflows: options.maxCachedWorkflows,
+    sinks: caseQueueSinks(options.queueDb, options.dataConverter?.payloadCodecs),
   });
 }
 
 /**
- * The worker of a deployment, from its configuration: opens the database (the sent-ledger lives
- * there) and imports the old ledger folder into it, registers the search attributes, connects a
+ * The worker of a deployment, from its configuration: opens the database (the sent-ledger and the
+ * work queue live there) and imports the old ledger folder into it, registers the search attributes, connects a
  * client (for the activities that start workflows) and the worker with the encrypting data converter.
  */
 export async function startConfiguredWorker(config: Config) {
@@ -151,6 +159,7 @@ async function startWithDatabase(config: Config, database: Database) {
     activities: activitiesFor(config, mailer, client, databaseLedger(database.db)),
     dataConverter,
     maxCachedWorkflows: config.DOSSIER_MAX_CACHED_WORKFLOWS,
+    queueDb: database.db,
   });
   return {
     worker,

@@ -4,7 +4,7 @@
  * carries out the effects it returns through activities. Deterministic: no I/O, `Date` is
  * workflow time.
  */
-import { ApplicationFailure, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { ApplicationFailure, patched, proxyActivities, proxySinks, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { CaseActionSchema, type CaseActionInput } from '../domain/case-actions';
 import { caseApplicationSchema, describeIssues } from '../domain/case';
 import { decisionDeadline } from '../domain/decision-clock';
@@ -13,7 +13,7 @@ import { allowedActions, applicationMachine, penaltyOf, rejectionOf, stateOf, ty
 import type { ApplicationEffects, EffectHandlers } from '../domain/effects';
 import type { MinistryActivities, OperatorAlertActivities, PermitStarterActivities } from '../activities';
 import { heartbeatingActivity, noticeDeliverer } from './notice-delivery';
-import { actUpdate, INVALID_APPLICATION, statusQuery, type ApplicationWorkflowInput, type CaseStatus } from './definitions';
+import { actUpdate, INVALID_APPLICATION, statusQuery, type ApplicationWorkflowInput, type CaseQueueSinks, type CaseStatus } from './definitions';
 import { validateAction } from './action-validation';
 import { MachineRunner, workflowNow } from './machine-runner';
 import { CASE_JURISDICTION, CASE_NEXT_DEADLINE, CASE_OVERDUE, CASE_STATE } from './search-attributes';
@@ -65,6 +65,9 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   );
   const status = () => statusOf(runner, deliveryProblems);
   const publishSearchAttributes = searchAttributePublisher();
+  const tellQueue = queueTeller();
+  const tell = () => tellQueue(status(), !runner.done);
+  runner.onChange = tell;
 
   // Receipt first: registering the update handler delivers actions that arrived with the start.
   runner.send({ type: 'receipt.registered', at: workflowNow() });
@@ -81,7 +84,13 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     },
   );
 
-  await runner.run({ settled: () => publishSearchAttributes(status()) });
+  // Settled also tells what effects changed without an event of the machine (a notice that could not be delivered).
+  await runner.run({
+    settled: () => {
+      publishSearchAttributes(status());
+      tell();
+    },
+  });
   const output = runner.snapshot.output!;
   return { ...output, deliveryProblems };
 }
@@ -99,6 +108,24 @@ function searchAttributePublisher(): (status: CaseStatus) => void {
       { key: CASE_NEXT_DEADLINE, value: nextDeadline ? new Date(nextDeadline) : null },
       { key: CASE_OVERDUE, value: overdueSince !== null },
     ]);
+  };
+}
+
+/**
+ * Tells the work queue (platform/case-queue.ts) each change of the case's status the moment it
+ * happens, before the task completes, so a client that acted reads it at once. A sink: nothing in
+ * history, so histories replay unchanged.
+ */
+function queueTeller(): (status: CaseStatus, running: boolean) => void {
+  const { caseQueue } = proxySinks<CaseQueueSinks>();
+  let told = '';
+  let seq = 0;
+  return (status, running) => {
+    const json = JSON.stringify([status, running]);
+    if (json === told) return;
+    told = json;
+    const { state, jurisdiction, nextDeadline, overdueSince } = status;
+    caseQueue.changed({ state, jurisdiction, nextDeadline, overdue: overdueSince !== null, running, seq: ++seq, status });
   };
 }
 

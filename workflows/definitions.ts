@@ -2,7 +2,7 @@
  * The contract between clients (CLI, tests, later the HTTP API) and the application workflow:
  * its name, input, update and query. Clients import this file, never the workflow itself.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineUpdate, type Sinks } from '@temporalio/workflow';
 import type { Assessment } from '../domain/policy';
 import type { CaseActionInput, CaseActionType } from '../domain/case-actions';
 import type { ClockEntry, DecisionDeadline, PenaltyComputation } from '../domain/decision-clock';
@@ -64,3 +64,26 @@ export const statusQuery = defineQuery<CaseStatus>('status');
 export const INVALID_ACTION = 'InvalidCaseAction';
 /** The error type of a case started with a malformed application. */
 export const INVALID_APPLICATION = 'InvalidApplication';
+
+/**
+ * A case's line in the work queue: what its search attributes say, whether its machine still runs,
+ * and its whole status (kept encrypted). `seq` counts the case's changes, so a late write never
+ * overwrites a newer one.
+ */
+export interface CaseQueueEntry {
+  state: string;
+  jurisdiction: string;
+  nextDeadline: string | null;
+  overdue: boolean;
+  running: boolean;
+  seq: number;
+  status: CaseStatus;
+}
+
+/**
+ * The worker's side of the work queue (platform/case-queue.ts): the case tells it each change as it
+ * happens, outside history, and the worker writes it to the database before the workflow task completes.
+ */
+export interface CaseQueueSinks extends Sinks {
+  caseQueue: { changed(entry: CaseQueueEntry): void };
+}

@@ -49,6 +49,8 @@ export class MachineRunner<TMachine extends AnyStateMachine, TEffects extends ob
   readonly timers = new Map<string, ArmedTimer>();
   private readonly pending: EffectOf<TEffects>[] = [];
   private changes = 0;
+  /** Called after every event the machine takes, its timers armed: to tell the change outside history at once. */
+  onChange: () => void = () => {};
 
   /**
    * @param handlers what the workflow does for each effect type the machine returns
@@ -74,6 +76,7 @@ export class MachineRunner<TMachine extends AnyStateMachine, TEffects extends ob
     this.snapshot = next;
     this.changes++;
     this.collect(actions);
+    this.onChange();
   }
 
   private get machineSnapshot(): AnyMachineSnapshot {

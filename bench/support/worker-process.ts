@@ -2,13 +2,15 @@
  * The benchmark's worker, in its own process so its CPU time and memory are its own: dossier's
  * production activities and data converter (configuration from the environment, as `npm run
  * worker`), the bench bundle (dossier's workflows and the baseline), and a no-op activity for the
- * baseline. Started by `workerProcess()`; answers `stats` and `stop` over IPC.
+ * baseline; the work queue in the database of the data folder. Started by `workerProcess()`; answers `stats` and `stop` over IPC.
  */
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { loadConfig } from '../../platform/config';
 import { connectionOptions } from '../../platform/connection';
+import { caseQueueSinks } from '../../platform/case-queue';
 import { dataConverterFor } from '../../platform/data-converter';
+import { openDatabase } from '../../platform/database';
 import { activitiesFor, mailerFor } from '../../worker/worker';
 import type { BaselineActivities } from '../workflows/baseline';
 import type { WorkerReply, WorkerRequest } from './worker';
@@ -26,6 +28,8 @@ async function main() {
   const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
   const connection = await NativeConnection.connect(connectionOptions(config));
   const mailer = mailerFor(config);
+  // The work queue is written as in production (the cost of each change is the worker's).
+  const database = await openDatabase(config);
   const baselineActivities: BaselineActivities = { noop: async () => {} };
   const worker = await Worker.create({
     connection,
@@ -35,6 +39,7 @@ async function main() {
     activities: { ...activitiesFor(config, mailer, client), ...baselineActivities },
     dataConverter,
     maxCachedWorkflows: config.DOSSIER_MAX_CACHED_WORKFLOWS,
+    sinks: caseQueueSinks(database.db, dataConverter.payloadCodecs),
     ...(workflowsInMainThread ? { debugMode: true } : {}),
   });
   const send = (reply: WorkerReply) => process.send!(reply);
@@ -65,6 +70,7 @@ async function main() {
   mailer.close();
   await connection.close();
   await clientConnection.close();
+  await database.close();
   process.exit(0);
 }
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { failureConverterPath } from '../../platform/data-converter';
+import { PRELOAD_MODULES } from '../../workflows/preload-modules';
 
 export type WorkerRequest = { type: 'stats' } | { type: 'stop' };
 export type WorkerReply =
@@ -34,6 +35,7 @@ const ROOT = resolve(__dirname, '../..');
 export async function bundleBenchWorkflows({ compressTime }: { compressTime: boolean }): Promise<string> {
   return bundleToFile({
     workflowsPath: require.resolve('../workflows'),
+    preloadModules: PRELOAD_MODULES,
     workflowInterceptorModules: compressTime ? [require.resolve('../workflows/compressed-time')] : [],
   });
 }
@@ -76,7 +78,7 @@ export interface WorkerProcessOptions {
 export async function startWorkerProcess(env: Record<string, string>, bundlePath: string, options: WorkerProcessOptions = {}): Promise<BenchWorker> {
   const child: ChildProcess = fork(resolve(ROOT, 'bin/run.js'), [resolve(__dirname, 'worker-process.ts')], {
     // The heap limit of `npm run worker`: it also bounds the SDK's workflow thread, whose garbage would otherwise grow the RSS.
-    execArgv: ['--expose-gc', '--max-old-space-size=512'],
+    execArgv: ['--expose-gc', '--max-old-space-size=512', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [])],
     env: {
       ...process.env,
       ...env,

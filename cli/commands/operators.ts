@@ -1,6 +1,7 @@
 /**
  * The operator's commands: find cases (`cases list`), read one (`case show`), read its history
- * (`case history`), act on one (`case act`) or many (`cases act`).
+ * (`case history`), act on one (`case act`) or many (`cases act`), fill the work queue from
+ * visibility (`cases reindex`).
  *
  * People get aligned plain-text tables; `--json` prints JSON for scripts.
  */
@@ -9,6 +10,8 @@ import { officeTimeZone, type Jurisdiction } from '../../domain/calendar';
 import { CASE_ACTION_TYPES } from '../../domain/case-actions';
 import type { CaseStatus } from '../../workflows/definitions';
 import { listCases, type CaseRow } from '../../platform/case-list';
+import { reindexQueue } from '../../platform/case-queue';
+import { openDatabase } from '../../platform/database';
 import { bulkAct, bulkActionFor, caseHistory, caseStatus, isNarrowFilter, missingCase, type BulkSummary } from '../../platform/cases';
 import { type CaseDocument, caseDocuments } from '../../platform/history/case-documents';
 import { localTime } from '../../platform/local-time';
@@ -110,9 +113,15 @@ const bulkActCommand = command({
     // Check the payload once before touching any case: a mistake in it should not become N rejections.
     const extra = { actor: actorFrom(options.as), ...(options.reason !== undefined ? { reason: options.reason } : {}) };
     actionFor({ state: '', deadlines: { cure: { due: '2000-01-01' } } } as CaseStatus, type, json, byDays, extra);
-    const summary = await withClient(({ client }) =>
-      bulkAct(client, filter, parseLimit(options.limit), (status) => actionFor(status, type, json, byDays, extra), options['dry-run']),
-    );
+    const summary = await withClient(async ({ client }) => {
+      const matching = await listCases(client, { ...filter, running: true }, parseLimit(options.limit));
+      return bulkAct(
+        client,
+        matching.map((row) => row.caseNumber),
+        (status) => actionFor(status, type, json, byDays, extra),
+        options['dry-run'],
+      );
+    });
     const exitCode = !summary.dryRun && summary.rejected > 0 ? 1 : 0;
     return options.json ? Printed.json(summary, exitCode) : new Printed(bulkTable(summary), exitCode);
   },
@@ -246,9 +255,30 @@ const historyCommand = command({
   },
 });
 
+// ---- the work queue ----
+
+const reindexCommand = command({
+  name: 'cases reindex',
+  summary: "Bring the web app's work queue in line with Temporal visibility: add missing cases, close ended ones.",
+  options: { json: JSON_OPTION },
+  async run({ options }) {
+    const outcome = await withClient(async ({ client, config }) => {
+      const database = await openDatabase(config);
+      try {
+        return await reindexQueue(client, database.db, { progress: (seen) => process.stderr.write(`${seen} cases seen\n`) });
+      } finally {
+        await database.close();
+      }
+    });
+    if (options.json) return Printed.json(outcome);
+    return new Printed(`${outcome.seen} cases seen in visibility: ${outcome.added} added to the work queue, ${outcome.closed} closed in it\n`);
+  },
+});
+
 export const operatorCommands = [
   listCommand,
   bulkActCommand,
+  reindexCommand,
   showCommand,
   historyCommand,
   actCommand('case act', 'Take an action on a case (as dossier act).'),

@@ -11,8 +11,9 @@ import { applicationSchema, CaseNumberSchema } from '../../domain/case';
 import { CASE_ACTION_TYPES, CaseActionSchema, type CaseAction } from '../../domain/case-actions';
 import { roleObstacle, type Actor, type PermittedAction } from '../../domain/roles';
 import type { Principal } from '../../platform/accounts';
-import { CaseFilterFields, casePage, toCaseFilter } from '../../platform/case-list';
-import { actOnCase, bulkAct, bulkActionFor, caseHistory, caseStatus, isNarrowFilter, submitCase } from '../../platform/cases';
+import { CaseFilterFields, toCaseFilter } from '../../platform/case-list';
+import { queuePage, readCaseStatus, runningInQueue } from '../../platform/case-queue';
+import { actOnCase, bulkAct, bulkActionFor, caseHistory, isNarrowFilter, submitCase } from '../../platform/cases';
 import { actionBody, actionWith, actorFor } from '../actions';
 import { principalIn, STAFF } from '../auth';
 import { asJson, HttpProblem } from '../problems';
@@ -60,7 +61,7 @@ const CaseRowSchema = z.object({
 });
 const tags = ['cases'];
 
-export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext): void {
+export function caseRoutes(app: FastifyInstance, { client, config, db }: ApiContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post(
@@ -96,7 +97,7 @@ export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext)
     async (request) => {
       principalIn(request, STAFF);
       const { page, pageSize, ...filter } = request.query;
-      return { page, pageSize, ...(await casePage(client, toCaseFilter(filter), page, pageSize)) };
+      return { page, pageSize, ...(await queuePage(db, toCaseFilter(filter), page, pageSize)) };
     },
   );
 
@@ -113,7 +114,7 @@ export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext)
     },
     async (request) => {
       principalIn(request, STAFF);
-      return asJson(await caseStatus(client, request.params.caseNumber));
+      return asJson(await readCaseStatus(client, db, request.params.caseNumber));
     },
   );
 
@@ -187,7 +188,8 @@ export function caseRoutes(app: FastifyInstance, { client, config }: ApiContext)
       const actor = actorFor(request, template.type, template.onBehalfOf, caseActionObstacle);
       // The payload is checked once before any case is touched: a mistake in it should not become N rejections.
       caseActionOf(bulkActionFor({ state: '', deadlines: { cure: { due: '2000-01-01' } } } as never, template, byDays ?? null), actor);
-      return asJson(await bulkAct(client, filter, limit, (status) => caseActionOf(bulkActionFor(status, template, byDays ?? null), actor), dryRun));
+      const matching = await runningInQueue(db, filter, limit);
+      return asJson(await bulkAct(client, matching, (status) => caseActionOf(bulkActionFor(status, template, byDays ?? null), actor), dryRun));
     },
   );
 }

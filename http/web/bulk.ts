@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CASE_ACTION_TYPES, type CaseActionType } from '../../domain/case-actions';
 import type { Principal } from '../../platform/accounts';
 import { CaseFilterFields, toCaseFilter } from '../../platform/case-list';
+import { runningInQueue } from '../../platform/case-queue';
 import { type BulkSummary, bulkAct, bulkActionFor, isNarrowFilter } from '../../platform/cases';
 import { caseActionOf } from '../api/cases';
 import { HttpProblem } from '../problems';
@@ -156,7 +157,10 @@ function check(view: View, principal: Principal, type: CaseActionType, body: unk
     type,
     values,
     errors,
-    run: clean ? (dryRun) => bulkAct(api.client, filter, LIMIT, (status) => caseActionOf(bulkActionFor(status, template, byDays), actor), dryRun) : null,
+    run: clean
+      ? async (dryRun) =>
+          bulkAct(api.client, await runningInQueue(api.db, filter, LIMIT), (status) => caseActionOf(bulkActionFor(status, template, byDays), actor), dryRun)
+      : null,
   };
 }
 

@@ -5,7 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { knownJurisdictions } from '../../domain/jurisdictions';
-import { CASE_STATES, CaseFilterFields, casePage, toCaseFilter } from '../../platform/case-list';
+import { CASE_STATES, CaseFilterFields, toCaseFilter } from '../../platform/case-list';
+import { queuePage } from '../../platform/case-queue';
 import type { ApiContext } from '../server';
 import { errorSummary, type FormErrors, fieldId, noErrors } from './forms';
 import { attr, type Html, html } from './html';
@@ -91,7 +92,7 @@ function pageLink(url: string, page: number): string {
   return target.pathname + target.search;
 }
 
-export function queueRoutes(app: FastifyInstance, { client }: ApiContext): void {
+export function queueRoutes(app: FastifyInstance, { db }: ApiContext): void {
   app.get('/', async (request, reply) => {
     const view = viewOf(request, reply);
     if (!staffOrReply(request, reply, view)) return reply;
@@ -103,8 +104,8 @@ export function queueRoutes(app: FastifyInstance, { client }: ApiContext): void 
     let listing: Html = html``;
     if (parsed.success) {
       const { page, ...filter } = parsed.data;
-      // The listing comes in the queue's order (platform/case-list.ts): overdue first, then by next deadline.
-      const { total, cases: shown } = await casePage(client, toCaseFilter(filter), page, PAGE_SIZE);
+      // The listing comes in the queue's order (platform/case-queue.ts): overdue first, then by next deadline.
+      const { total, cases: shown } = await queuePage(db, toCaseFilter(filter), page, PAGE_SIZE);
       const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
       listing = total
         ? html`${table(

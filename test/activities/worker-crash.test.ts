@@ -15,6 +15,7 @@ import { activityAttempts } from '../support/history';
 import { createPermitStarterActivities } from '../../activities/permits';
 import { SmtpSink } from '../support/smtp';
 import { bundleWorkflows, createDevServerEnv } from '../support/temporal';
+import { caseQueueSinks } from '../../platform/case-queue';
 
 const ROOT = resolve(__dirname, '../..');
 const taskQueue = 'notice-crash-test';
@@ -59,7 +60,7 @@ test('a worker killed after sending but before completing the activity does not 
   const application = anApplication({ caseNumber: 'NL-CRASH-0001' });
   const { caseNumber } = application;
   // This process runs the workflow only; the notice activity runs in the doomed worker first.
-  const workflowWorker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle });
+  const workflowWorker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, sinks: caseQueueSinks() });
   const doomed = startDoomedNoticeWorker();
   const mailer = smtpMailer(smtp.url, 'office@ind.example.test');
   try {

@@ -5,8 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { COMMANDS } from '../../cli/main';
+import { allCommands } from '../../cli/main';
 
+const COMMANDS = allCommands();
 const root = join(__dirname, '..', '..');
 const FACTS = 'examples/no-s38-child.json';
 

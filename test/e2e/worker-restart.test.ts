@@ -32,7 +32,7 @@ afterAll(() => env?.teardown());
 function startWorker() {
   return createDossierWorker({
     connection: env.nativeConnection,
-    namespace: 'default',
+    namespace: env.namespace ?? 'default',
     taskQueue,
     activities: dossierActivities({ client: env.client, mailer: outboxMailer(outbox, 'office@ind.example.test'), ledger: fileLedger(join(outbox, 'sent')) }),
     workflowBundle: bundle,

@@ -4,6 +4,8 @@
  * input, by token and by session, answering 200/201, 400, 401, 403, 404, 409 and 429 as documented.
  */
 import { FACTS, GRANT, anApplication } from '../support/cases';
+import { keptStatus, reindexQueue } from '../../platform/case-queue';
+import { statusQuery } from '../../workflows/definitions';
 import { Office } from '../support/office';
 import { waitFor } from '../support/wait';
 
@@ -200,6 +202,46 @@ test('list and filter cases in pages; a bad filter is 400 naming it; a bulk acti
   expect((await asSystem('GET', `/api/v1/cases/${opened[1]}`)).body.state).toBe('completenessCheck');
   const everything = await asSystem('POST', '/api/v1/cases/bulk-actions', { filter: {}, action: { type: 'confirm-complete' } });
   expect([everything.status, everything.body.errors[0].field]).toEqual([400, 'body.filter']);
+});
+
+test('the queue shows what a case did as soon as the API answers; a reindex brings back lost lines and closes ended cases', async () => {
+  const inState = async (state: string) =>
+    (await asSystem('GET', `/api/v1/cases?state=${state}&running=true&pageSize=500`)).body.cases.map((c: { caseNumber: string }) => c.caseNumber);
+  const [caseNumber, lost] = (await Promise.all(
+    [FACTS.nlPolicyGrants, FACTS.noChild].map(async (facts) => (await asSystem('POST', '/api/v1/cases', anApplication({ facts }))).body.caseNumber as string),
+  )) as [string, string];
+  // No waiting: the worker writes a case's line before its workflow task completes, so before the API answers.
+  expect(await inState('completenessCheck')).toEqual(expect.arrayContaining([caseNumber, lost]));
+  const requested = await call('POST', `/api/v1/cases/${caseNumber}/actions`, {
+    session: caseworker,
+    body: { type: 'request-evidence', missing: ['valid passport'] },
+  });
+  expect(requested.status).toBe(200);
+  expect(await inState('completenessCheck')).not.toContain(caseNumber);
+  const row = (await asSystem('GET', '/api/v1/cases?state=awaitingEvidence&pageSize=500')).body.cases.find(
+    (c: { caseNumber: string }) => c.caseNumber === caseNumber,
+  );
+  expect(row).toMatchObject({ state: 'awaitingEvidence', jurisdiction: 'NL', execution: 'RUNNING', overdue: false, nextDeadline: requested.body.nextDeadline });
+  // The status the API answers from the case's line (sealed in the database) is the case's own answer to the query.
+  const kept = await keptStatus(office.database.db, office.harness.env.client.options.loadedDataConverter.payloadCodecs, caseNumber);
+  expect(kept).toEqual(await office.harness.env.client.workflow.getHandle(caseNumber).query(statusQuery));
+  expect((await asSystem('GET', `/api/v1/cases/${caseNumber}`)).body).toEqual(kept);
+
+  // An operator terminates a case in Temporal: it tells nobody, so its line says running until a reindex.
+  await office.harness.env.client.workflow.getHandle(caseNumber).terminate('opened by mistake');
+  expect(await inState('awaitingEvidence')).toContain(caseNumber);
+  // A lost line (or a case from before the queue existed) comes back the same way.
+  await office.database.db.deleteFrom('caseQueue').where('caseNumber', '=', lost).execute();
+  expect(await inState('completenessCheck')).not.toContain(lost);
+  // Visibility learns of the termination, and of the other case's state, a moment later: reindex until it has.
+  await waitFor(async () => {
+    await reindexQueue(office.harness.env.client, office.database.db);
+    return !(await inState('awaitingEvidence')).includes(caseNumber) && (await inState('completenessCheck')).includes(lost);
+  }, 'the reindex to close the terminated case and bring back the lost line');
+  const closed = (await asSystem('GET', '/api/v1/cases?state=awaitingEvidence&pageSize=500')).body.cases.find(
+    (c: { caseNumber: string }) => c.caseNumber === caseNumber,
+  );
+  expect(closed.execution).toBe('TERMINATED');
 });
 
 test('deadline and assess: the calendar and the policy packs; bad input names the field', async () => {

@@ -17,6 +17,7 @@ import { Office } from '../support/office';
 import { SmtpSink, type ReceivedMail } from '../support/smtp';
 import { bundleWorkflows, TEST_ENCRYPTION_ENV } from '../support/temporal';
 import { waitFor } from '../support/wait';
+import { caseQueueSinks } from '../../platform/case-queue';
 
 const PUBLIC_URL = 'https://dossier.example.test';
 const DAY_MS = 24 * 3600_000;
@@ -38,6 +39,8 @@ beforeAll(async () => {
     taskQueue,
     workflowBundle: await bundleWorkflows(),
     activities: activitiesFor(office.config, office.harness.mailer, office.harness.env.client),
+    dataConverter: office.harness.env.client.options.dataConverter,
+    sinks: caseQueueSinks(office.database.db, office.harness.env.client.options.loadedDataConverter.payloadCodecs),
   });
   running = worker.run();
 }, 180_000);

@@ -313,7 +313,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<{ app: FastifyInstan
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    app = await buildServer({ client, config, accounts: new Accounts(database.db), logger: { level: 'info', stream } });
+    app = await buildServer({ client, config, db: database.db, accounts: new Accounts(database.db), logger: { level: 'info', stream } });
     return { app, logLines, close };
   } catch (err) {
     await close();

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { loadConfig } from '../../platform/config';
+import { openDatabase } from '../../platform/database';
 import { addDays } from '../../domain/calendar';
 import { actUpdate, APPLICATION_WORKFLOW, statusQuery, type CaseStatus } from '../../workflows/definitions';
 import { CASE_JURISDICTION, CASE_OVERDUE, CASE_STATE } from '../../workflows/search-attributes';
@@ -163,6 +165,27 @@ test('cases list finds cases by state, jurisdiction, deadline, overdue and runni
   expect([badDate.code, badDate.stderr]).toEqual([2, expect.stringContaining('--deadline-before: "next week" is neither a date')]);
   const badOption = await runCli(['cases', 'list', '--colour'], cliEnv());
   expect([badOption.code, badOption.stderr]).toEqual([2, expect.stringContaining('unknown option --colour')]);
+});
+
+test("cases reindex fills the web app's work queue from visibility: a case no worker told of gets its line", async () => {
+  // The worker writes each case's line itself; the case on the queue no worker serves was never told, so it has none.
+  const database = await openDatabase(loadConfig(cliEnv()));
+  try {
+    const lineOf = (caseNumber: string) => database.db.selectFrom('caseQueue').selectAll().where('caseNumber', '=', caseNumber).executeTakeFirst();
+    expect(await lineOf(CASES.overdue)).toBeUndefined();
+    expect(await lineOf(CASES.a)).toMatchObject({ state: 'awaitingEvidence', execution: 'RUNNING' });
+    const outcome = await poll(async () => {
+      const run = await runCli(['cases', 'reindex', '--json'], cliEnv());
+      if (run.code !== 0) throw new Error(run.stderr);
+      return (await lineOf(CASES.overdue)) ? run.json<{ seen: number; added: number; closed: number }>() : undefined;
+    }, 'cases reindex to add the case no worker told of');
+    expect(outcome.seen).toBeGreaterThanOrEqual(5);
+    expect(await lineOf(CASES.overdue)).toMatchObject({ state: 'readyForDecision', jurisdiction: 'NL', overdue: 1, execution: 'RUNNING', seq: 0 });
+    const text = await runCli(['cases', 'reindex'], cliEnv());
+    expect(text.stdout).toMatch(/^\d+ cases seen in visibility: 0 added to the work queue, 0 closed in it\n$/);
+  } finally {
+    await database.close();
+  }
 });
 
 test('case show: state, allowed actions, the deadline ledger, the assessment and the decision', async () => {

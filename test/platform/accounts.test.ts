@@ -206,7 +206,7 @@ function behaviour(backend: Backend) {
     accounts = new Accounts(database.db);
     expect(await accounts.verifyLogin('anna.de.vries', PASSWORD)).toEqual({ id: 'anna.de.vries', role: 'operator' });
     const migrations = await (database.db as unknown as Kysely<{ kyselyMigration: { name: string } }>).selectFrom('kyselyMigration').select('name').execute();
-    expect(migrations).toEqual([{ name: '0001-accounts' }, { name: '0002-sent-ledger' }]);
+    expect(migrations).toEqual([{ name: '0001-accounts' }, { name: '0002-sent-ledger' }, { name: '0003-case-queue' }]);
   });
 }
 

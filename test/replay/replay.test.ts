@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { bundleWorkflows } from '../support/temporal';
+import { caseQueueSinks } from '../../platform/case-queue';
 
 const HISTORIES = join(__dirname, '../histories');
 const files = (dir: string): string[] =>
@@ -27,7 +28,7 @@ test('histories are kept for every workflow type', () => {
 
 test.each(recorded)('%s replays on the current code', async (_, file) => {
   const history = historyFromJSON(JSON.parse(readFileSync(file, 'utf8')));
-  await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history)).resolves.toBeUndefined();
+  await expect(Worker.runReplayHistory({ workflowBundle: bundle, sinks: caseQueueSinks() }, history)).resolves.toBeUndefined();
 });
 
 /** The parts of a recorded history event (JSON) this test reads. */

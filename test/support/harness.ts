@@ -13,6 +13,8 @@ import { localDateOf, type LocalDate } from '../../domain/calendar';
 import type { CaseApplication } from '../../machines/application';
 import type { applicationWorkflow } from '../../workflows/application';
 import { actUpdate, APPLICATION_WORKFLOW, statusQuery } from '../../workflows/definitions';
+import { caseQueueSinks } from '../../platform/case-queue';
+import type { Db } from '../../platform/database';
 import { dossierActivities, type DossierActivityOptions } from '../../worker/worker';
 import { withActor, type TestAction } from './cases';
 import { SmtpSink } from './smtp';
@@ -23,6 +25,8 @@ export const OPERATORS = 'operators@office.example.test';
 
 export class CaseHarness {
   private worker?: { instance: Worker; running: Promise<void> };
+  /** Where the worker writes the work queue (platform/case-queue.ts), when a test pages it; set before the first worker. */
+  queueDb?: Db;
 
   private constructor(
     readonly env: TestWorkflowEnvironment,
@@ -67,6 +71,9 @@ export class CaseHarness {
         operatorAlertAddress: OPERATORS,
         ...overrides,
       }),
+      // The worker encrypts as the environment's client does (tests that give it the test keys).
+      dataConverter: this.env.client.options.dataConverter,
+      sinks: caseQueueSinks(this.queueDb, this.env.client.options.loadedDataConverter.payloadCodecs),
     });
   }
 

@@ -17,7 +17,7 @@ import { loadConfig, type Config } from '../../platform/config';
 import { openDatabase, type Database } from '../../platform/database';
 import { keyRingFor } from '../../platform/data-converter';
 import { CaseHarness } from './harness';
-import { createDevServerEnv } from './temporal';
+import { createDevServerEnv, testDataConverter } from './temporal';
 
 export class Office {
   /** Every line the server logged (JSON). */
@@ -37,12 +37,14 @@ export class Office {
   static async start(env: NodeJS.ProcessEnv = {}): Promise<Office> {
     const taskQueue = `http-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     const dataDir = mkdtempSync(join(tmpdir(), 'dossier-office-'));
-    const harness = await CaseHarness.start(taskQueue, () => createDevServerEnv());
+    // Encrypted as a deployment is: the worker's data and the status each case's queue line keeps.
+    const harness = await CaseHarness.start(taskQueue, () => createDevServerEnv({}, { dataConverter: testDataConverter() }));
     const config = loadConfig({ DOSSIER_DATA_DIR: dataDir, TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_ADDRESS: harness.env.address, ...env });
     const database = await openDatabase(config);
     const office = new Office(harness, database, new Accounts(database.db), config, dataDir);
     // The worker signs the applicant's link into every notice, as the production worker does; the link names this server.
     const url = (token: string) => `${office.baseUrl}/a/${token}`;
+    harness.queueDb = database.db;
     await harness.withWorker(async () => {}, { applicantLink: noticeLinks({ ring: keyRingFor(config), days: config.DOSSIER_LINK_DAYS, url }) });
     const logStream = new Writable({
       write(chunk, _encoding, done) {
@@ -50,7 +52,13 @@ export class Office {
         done();
       },
     });
-    office.app = await buildServer({ client: harness.env.client, config, accounts: office.accounts, logger: { level: 'info', stream: logStream } });
+    office.app = await buildServer({
+      client: harness.env.client,
+      config,
+      db: database.db,
+      accounts: office.accounts,
+      logger: { level: 'info', stream: logStream },
+    });
     const address = await office.app.listen({ host: '127.0.0.1', port: 0 });
     office.baseUrl = address;
     return office;

@@ -9,9 +9,11 @@ import { join, resolve } from 'node:path';
 import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment, type DevServerConfig } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { PRELOAD_MODULES } from '../../workflows/preload-modules';
 import { newKeyEntry } from '../../platform/codec';
 import { loadConfig } from '../../platform/config';
 import { dataConverterFor, failureConverterPath } from '../../platform/data-converter';
+import { createNamespaceAt } from '../../scripts/cluster-lib';
 import { ensureSearchAttributes } from '../../worker/search-attributes';
 
 const ROOT = resolve(__dirname, '../..');
@@ -79,6 +81,13 @@ export async function createDevServerEnv(
   server: Omit<DevServerConfig, 'type' | 'executable'> = {},
   client: EnvClientOptions = {},
 ): Promise<TestWorkflowEnvironment> {
+  // `npm run test:cluster` runs the same suites on the Temporal cluster on PostgreSQL (test-cluster/), each file in a namespace of its own.
+  const cluster = process.env.DOSSIER_TEST_CLUSTER_ADDRESS;
+  if (cluster) {
+    const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+    await createNamespaceAt(cluster, namespace);
+    return withSearchAttributes(await TestWorkflowEnvironment.createFromExistingServer({ address: cluster, namespace, client }));
+  }
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       ui: false,
@@ -102,7 +111,7 @@ async function withSearchAttributes(env: TestWorkflowEnvironment): Promise<TestW
  * workflows (a test that registers a jurisdiction inside the bundle).
  */
 export function bundleWorkflows(workflowsPath = require.resolve('../../workflows')): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath, failureConverterPath, logger: quietBundlerLogger });
+  return bundleWorkflowCode({ workflowsPath, failureConverterPath, preloadModules: PRELOAD_MODULES, logger: quietBundlerLogger });
 }
 
 const noop = () => {};

@@ -10,7 +10,7 @@ test('an empty environment gives the embedded defaults', () => {
     TEMPORAL_TASK_QUEUE: 'dossier',
     MAIL_FROM: 'dossier@localhost',
     outboxDir: 'data/outbox',
-    DOSSIER_MAX_CACHED_WORKFLOWS: 100,
+    DOSSIER_MAX_CACHED_WORKFLOWS: 2000,
   });
   expect(config.SMTP_URL).toBeUndefined();
   expect(connectionOptions(config)).toEqual({ address: 'localhost:7233', tls: false, apiKey: undefined });

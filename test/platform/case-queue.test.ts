@@ -1,0 +1,164 @@
+/**
+ * The work queue in the database (platform/case-queue.ts), on SQLite and on a PostgreSQL 15 server the
+ * suite starts: every filter and page of the SQL listing against the queue's order as code states it
+ * (platform/case-list.ts `queueOrder`), over generated queues; and a line that only moves forward.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { Client } from 'pg';
+import { queueOrder, type CaseFilter, type CaseRow } from '../../platform/case-list';
+import { keptStatus, queuePage, recordQueueEntry, runningInQueue } from '../../platform/case-queue';
+import { newKeyEntry } from '../../platform/codec';
+import { loadConfig } from '../../platform/config';
+import { dataConverterFor } from '../../platform/data-converter';
+import { openDatabase, type Database } from '../../platform/database';
+import type { CaseStatus } from '../../workflows/definitions';
+import { startPostgres, type Postgres } from '../support/postgres';
+import { testDataConverter } from '../support/temporal';
+
+const folders: string[] = [];
+const opened: Database[] = [];
+let server: Postgres | undefined;
+
+beforeAll(async () => {
+  server = await startPostgres();
+}, 60_000);
+afterAll(async () => {
+  for (const database of opened.splice(0)) await database.close();
+  await server?.stop();
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+const tempFolder = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'dossier-queue-'));
+  folders.push(folder);
+  return folder;
+};
+let databases = 0;
+async function open(dialect: 'sqlite' | 'postgres'): Promise<Database> {
+  let url: string | undefined;
+  if (dialect === 'postgres') {
+    const name = `dossier_queue_${++databases}`;
+    const admin = new Client({ connectionString: server!.url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    url = server!.url.replace(/\/postgres$/, `/${name}`);
+  }
+  const database = await openDatabase({ DOSSIER_DATA_DIR: tempFolder(), DOSSIER_DATABASE_URL: url });
+  opened.push(database);
+  return database;
+}
+
+const STATES = ['completenessCheck', 'awaitingEvidence', 'readyForDecision', 'granted'];
+// Few instants, so that many lines share a deadline and the tie-breaks are exercised.
+const DEADLINES = ['2026-12-15T22:59:59.999Z', '2027-01-10T22:59:59.999Z', '2027-03-31T21:59:59.999Z'];
+
+const lineArb = fc.record({
+  state: fc.constantFrom(...STATES),
+  jurisdiction: fc.constantFrom('NL', 'NO'),
+  nextDeadline: fc.option(fc.constantFrom(...DEADLINES), { nil: null }),
+  overdue: fc.boolean(),
+  running: fc.boolean(),
+});
+const filterArb: fc.Arbitrary<CaseFilter> = fc.record({
+  states: fc.subarray(STATES),
+  jurisdiction: fc.option(fc.constantFrom('NL', 'NO'), { nil: undefined }),
+  deadlineBefore: fc.option(fc.constantFrom('2027-01-01T00:00:00.000Z', '2027-02-01T00:00:00.000Z'), { nil: undefined }),
+  overdue: fc.boolean(),
+  running: fc.boolean(),
+});
+
+/** What the filter means, in code: the lines it keeps, in the queue's order. */
+function expected(rows: CaseRow[], filter: CaseFilter): string[] {
+  return rows
+    .filter(
+      (row) =>
+        (filter.states.length === 0 || filter.states.includes(row.state!)) &&
+        (!filter.jurisdiction || row.jurisdiction === filter.jurisdiction) &&
+        (!filter.deadlineBefore || (row.nextDeadline !== null && row.nextDeadline < filter.deadlineBefore)) &&
+        (!filter.overdue || row.overdue) &&
+        (!filter.running || row.execution === 'RUNNING'),
+    )
+    .sort(queueOrder)
+    .map((row) => row.caseNumber);
+}
+
+/** A status as a case tells it; the queue reads only what the line says, and keeps the rest sealed. */
+const statusOf = (caseNumber: string, state: string, extra: Partial<CaseStatus> = {}) =>
+  ({ caseNumber, state, jurisdiction: 'NL', defaultNotice: null, evidenceRequest: null, ...extra }) as unknown as CaseStatus;
+
+describe.each(['sqlite', 'postgres'] as const)('on %s', (dialect) => {
+  test('every filter and page lists the lines the filter keeps, in the queue order: overdue first, soonest deadline, none last', async () => {
+    const { db } = await open(dialect);
+    await fc.assert(
+      fc.asyncProperty(fc.array(lineArb, { maxLength: 30 }), filterArb, fc.integer({ min: 1, max: 7 }), async (lines, filter, pageSize) => {
+        await db.deleteFrom('caseQueue').execute();
+        const rows: CaseRow[] = [];
+        for (const [i, line] of lines.entries()) {
+          const caseNumber = `${line.jurisdiction}-20261201-${String(i).padStart(4, '0')}`;
+          const startedAt = '2026-12-01T09:00:00.000Z';
+          await recordQueueEntry(db, caseNumber, startedAt, { ...line, seq: 1, status: statusOf(caseNumber, line.state) });
+          rows.push({ caseNumber, ...line, execution: line.running ? 'RUNNING' : 'COMPLETED', startedAt });
+        }
+        const want = expected(rows, filter);
+        const listed: string[] = [];
+        for (let page = 1; ; page++) {
+          const { total, cases } = await queuePage(db, filter, page, pageSize);
+          expect(total).toBe(want.length);
+          listed.push(...cases.map((row) => row.caseNumber));
+          if (cases.length < pageSize) break;
+        }
+        expect(listed).toEqual(want);
+        expect(await runningInQueue(db, filter, 5)).toEqual(expected(rows, { ...filter, running: true }).slice(0, 5));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test("a line moves only forward: a late or repeated change never overwrites the case's newer one", async () => {
+    const { db } = await open(dialect);
+    const line = (state: string, seq: number, running = true) => ({
+      state,
+      jurisdiction: 'NL',
+      nextDeadline: null,
+      overdue: false,
+      running,
+      seq,
+      status: statusOf('NL-1', state),
+    });
+    const startedAt = '2026-12-01T09:00:00.000Z';
+    await recordQueueEntry(db, 'NL-1', startedAt, line('completenessCheck', 1));
+    await recordQueueEntry(db, 'NL-1', startedAt, line('granted', 3, false));
+    await recordQueueEntry(db, 'NL-1', startedAt, line('awaitingEvidence', 2));
+    await recordQueueEntry(db, 'NL-1', startedAt, line('awaitingEvidence', 3));
+    const { cases } = await queuePage(db, { states: [], overdue: false, running: false }, 1, 10);
+    expect(cases).toEqual([
+      { caseNumber: 'NL-1', state: 'granted', jurisdiction: 'NL', nextDeadline: null, overdue: false, execution: 'COMPLETED', startedAt },
+    ]);
+  });
+
+  test('the status a line keeps is sealed with the payload codec; it is given back only while the case runs and owes no penalty', async () => {
+    const { db } = await open(dialect);
+    const codecs = testDataConverter().payloadCodecs!;
+    const startedAt = '2026-12-01T09:00:00.000Z';
+    const told = statusOf('NL-2', 'awaitingEvidence', { evidenceRequest: { missing: ['valid passport of Amira Haddad'] } as never });
+    const entry = { state: 'awaitingEvidence', jurisdiction: 'NL', nextDeadline: null, overdue: false, running: true, seq: 1, status: told };
+    await recordQueueEntry(db, 'NL-2', startedAt, entry, codecs);
+    const row = await db.selectFrom('caseQueue').select('status').where('caseNumber', '=', 'NL-2').executeTakeFirstOrThrow();
+    expect(Buffer.from(row.status!, 'base64').toString('latin1')).not.toMatch(/Amira|passport|awaitingEvidence/);
+    expect(await keptStatus(db, codecs, 'NL-2')).toEqual(told);
+    // Other keys cannot open it; with no codec nothing is kept at all.
+    const otherKeys = dataConverterFor(loadConfig({ DOSSIER_ENCRYPTION_KEYS: newKeyEntry('other'), DOSSIER_ENCRYPTION_KEY_ID: 'other' })).payloadCodecs!;
+    await expect(keptStatus(db, otherKeys, 'NL-2')).rejects.toThrow(/key/);
+    await recordQueueEntry(db, 'NL-3', startedAt, { ...entry, status: statusOf('NL-3', 'awaitingEvidence') });
+    expect(await keptStatus(db, codecs, 'NL-3')).toBeUndefined();
+    // A penalty grows by the day, and a closed case is Temporal's to answer: neither is given from the line.
+    await recordQueueEntry(db, 'NL-2', startedAt, { ...entry, seq: 2, status: statusOf('NL-2', 'awaitingEvidence', { defaultNotice: {} as never }) }, codecs);
+    expect(await keptStatus(db, codecs, 'NL-2')).toBeUndefined();
+    await recordQueueEntry(db, 'NL-4', startedAt, { ...entry, running: false, status: statusOf('NL-4', 'granted') }, codecs);
+    expect(await keptStatus(db, codecs, 'NL-4')).toBeUndefined();
+  });
+});
