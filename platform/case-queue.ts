@@ -11,6 +11,7 @@
  * The rows are a copy: what Temporal holds wins. `reindexQueue` rebuilds them from visibility, for
  * cases opened before the queue existed and cases that ended without telling (terminated by an operator).
  */
+import { setTimeout } from 'node:timers/promises';
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter, type Payload, type PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
@@ -76,13 +77,27 @@ export async function recordQueueEntry(db: Db, caseNumber: string, startedAt: st
  * The worker's sink; `codecs` are the worker's payload codecs (its data converter's). Without a
  * database (tests that never read the queue) it drops what it hears, so the workflow's calls never
  * meet an unregistered sink.
+ *
+ * The worker awaits it before the workflow task completes. A failed write (a locked or unreachable
+ * database) is tried again for up to `patienceMs`, holding the task: a line must not fall behind its
+ * case while the case goes on. Past that the SDK logs the error, and the line waits for the case's
+ * next change.
  */
-export function caseQueueSinks(db?: Db, codecs: PayloadCodec[] = []): InjectedSinks<CaseQueueSinks> {
+export function caseQueueSinks(db?: Db, codecs: PayloadCodec[] = [], patienceMs = 5_000): InjectedSinks<CaseQueueSinks> {
   return {
     caseQueue: {
       changed: {
         fn: async (info, entry) => {
-          if (db) await recordQueueEntry(db, info.workflowId, info.startTime.toISOString(), entry, codecs);
+          if (!db) return;
+          const giveUpAt = Date.now() + patienceMs;
+          for (let pause = 50; ; pause = Math.min(pause * 2, 1_000)) {
+            try {
+              return await recordQueueEntry(db, info.workflowId, info.startTime.toISOString(), entry, codecs);
+            } catch (err) {
+              if (Date.now() + pause > giveUpAt) throw err;
+              await setTimeout(pause);
+            }
+          }
         },
       },
     },

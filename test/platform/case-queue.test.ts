@@ -6,16 +6,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { WorkflowInfo } from '@temporalio/workflow';
+import SqliteDatabase from 'better-sqlite3';
 import fc from 'fast-check';
+import { CamelCasePlugin, Kysely, SqliteDialect, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { Client } from 'pg';
 import { queueOrder, type CaseFilter, type CaseRow } from '../../platform/case-list';
-import { keptStatus, queuePage, recordQueueEntry, runningInQueue } from '../../platform/case-queue';
+import { caseQueueSinks, keptStatus, queuePage, recordQueueEntry, runningInQueue } from '../../platform/case-queue';
 import { newKeyEntry } from '../../platform/codec';
 import { loadConfig } from '../../platform/config';
 import { dataConverterFor } from '../../platform/data-converter';
-import { openDatabase, type Database } from '../../platform/database';
+import { openDatabase, type Database, type Tables } from '../../platform/database';
 import type { CaseStatus } from '../../workflows/definitions';
 import { startPostgres, type Postgres } from '../support/postgres';
+import { waitFor } from '../support/wait';
 import { testDataConverter } from '../support/temporal';
 
 const folders: string[] = [];
@@ -161,4 +165,40 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (dialect) => {
     await recordQueueEntry(db, 'NL-4', startedAt, { ...entry, running: false, status: statusOf('NL-4', 'granted') }, codecs);
     expect(await keptStatus(db, codecs, 'NL-4')).toBeUndefined();
   });
+});
+
+test("the worker's sink holds the task until the line is written: a database that refuses at first is tried again", async () => {
+  // A database file whose schema is not there yet: writes fail ("no such table") until it is migrated.
+  const folder = tempFolder();
+  let attempts = 0;
+  const counting = {
+    transformQuery: (args: { node: RootOperationNode }) => {
+      attempts++;
+      return args.node;
+    },
+    transformResult: async (args: { result: QueryResult<UnknownRow> }) => args.result,
+  };
+  const early = new Kysely<Tables>({
+    dialect: new SqliteDialect({ database: new SqliteDatabase(join(folder, 'dossier.sqlite')) }),
+    plugins: [new CamelCasePlugin(), counting],
+  });
+  const info = { workflowId: 'NL-9', startTime: new Date('2026-12-01T09:00:00.000Z') } as WorkflowInfo;
+  const entry = {
+    state: 'awaitingEvidence',
+    jurisdiction: 'NL',
+    nextDeadline: null,
+    overdue: false,
+    running: true,
+    seq: 1,
+    status: statusOf('NL-9', 'awaitingEvidence'),
+  };
+  // Without patience the refusal reaches the SDK (which logs it); with it, the sink tries again until the schema is there.
+  await expect(caseQueueSinks(early, [], 0).caseQueue.changed.fn(info, entry)).rejects.toThrow(/no such table/);
+  const told = Promise.resolve(caseQueueSinks(early, [], 10_000).caseQueue.changed.fn(info, entry));
+  await waitFor(() => attempts >= 3, 'a second refused attempt');
+  const migrated = await openDatabase({ DOSSIER_DATA_DIR: folder });
+  opened.push(migrated);
+  await told;
+  expect((await queuePage(migrated.db, { states: [], overdue: false, running: true }, 1, 10)).cases.map((row) => row.caseNumber)).toEqual(['NL-9']);
+  await early.destroy();
 });
