@@ -5,21 +5,39 @@
  * deadline), the worker's resident memory and cache, the CPU of server, worker and load generator,
  * and the time the operator's listings take through visibility (`dossier cases list --overdue`,
  * and every case with a deadline in the next month, paged through). Three runs, each on a fresh
- * dev server. `--cases 2000 --runs 1 --in-flight 50` change the plan. Progress on stderr.
+ * dev server. `--cases 2000 --runs 1 --in-flight 50` change the plan; `--cluster` runs it on a fresh
+ * Temporal cluster on PostgreSQL instead, and reports PostgreSQL's CPU and its bytes per open case. Progress on stderr.
  */
 import type { Client } from '@temporalio/client';
 import { listCases, type CaseFilter } from '../platform/case-list';
 import { loadConfig } from '../platform/config';
-import { DYNAMIC_CONFIG, SQLITE_SETTINGS } from './support/dev-server';
 import { openWaitingCase, waitUntilVisible } from './support/open-cases';
 import { residentMiBOf } from './support/processes';
 import { option, printResult, progress, RUNS, runBenchmark, spreadOf } from './support/report';
-import { startStack, type Stack } from './support/stack';
+import { onCluster, serverMethod, startStack, type Stack, type StorageBytes } from './support/stack';
 import { bundleBenchWorkflows } from './support/worker';
 
 const CASES = option('--cases', 10_000);
 const IN_FLIGHT = option('--in-flight', 50);
 const RUN_COUNT = option('--runs', RUNS);
+const CLUSTER = onCluster();
+
+/** Bytes each open case added to Temporal's store (persistence and visibility) and to dossier's database. */
+function storagePerCase(before: StorageBytes, after: StorageBytes) {
+  const temporal = (s: StorageBytes) => s.temporal + (s.visibility ?? 0);
+  return {
+    temporalStoreBytes: temporal(after),
+    temporalStoreBytesPerOpenCase: Math.round((temporal(after) - temporal(before)) / CASES),
+    ...(after.visibility === undefined
+      ? {}
+      : {
+          persistenceBytesPerOpenCase: Math.round((after.temporal - before.temporal) / CASES),
+          visibilityBytesPerOpenCase: Math.round((after.visibility - before.visibility!) / CASES),
+        }),
+    dossierDatabaseBytes: after.dossier,
+    dossierDatabaseBytesPerOpenCase: Math.round((after.dossier - before.dossier) / CASES),
+  };
+}
 
 async function timedList(client: Client, filter: CaseFilter) {
   const start = performance.now();
@@ -28,8 +46,9 @@ async function timedList(client: Client, filter: CaseFilter) {
 }
 
 async function measureRun(bundle: string, run: number) {
-  const stack: Stack = await startStack(bundle);
+  const stack: Stack = await startStack(bundle, { cluster: CLUSTER });
   try {
+    const storageBefore = await stack.storageBytes();
     const cpu = stack.cpu();
     let opened = 0;
     let peakWorkerRss = 0;
@@ -65,6 +84,7 @@ async function measureRun(bundle: string, run: number) {
     const inAMonth = new Date(Date.now() + 31 * 86_400_000).toISOString();
     const dueWithinAMonth = await timedList(stack.client, { states: [], overdue: false, running: false, deadlineBefore: inAMonth });
     if (dueWithinAMonth.cases !== CASES) throw new Error(`listing found ${dueWithinAMonth.cases} cases due within a month, expected ${CASES}`);
+    const storage = storagePerCase(storageBefore, await stack.storageBytes());
     return {
       casesOpenedPerSecond: +(CASES / startSeconds).toFixed(2),
       openSeconds: +startSeconds.toFixed(1),
@@ -79,6 +99,11 @@ async function measureRun(bundle: string, run: number) {
       serverCpuSeconds: cpuSeconds.server,
       workerCpuSeconds: cpuSeconds.worker,
       loadGeneratorCpuSeconds: cpuSeconds.loadGenerator,
+      ...(cpuSeconds.postgres === undefined ? {} : { postgresCpuSeconds: cpuSeconds.postgres }),
+      serverCpuPerOpenCase: +(cpuSeconds.server / CASES).toFixed(4),
+      workerCpuPerOpenCase: +(cpuSeconds.worker / CASES).toFixed(4),
+      ...(cpuSeconds.postgres === undefined ? {} : { postgresCpuPerOpenCase: +(cpuSeconds.postgres / CASES).toFixed(4) }),
+      ...storage,
       listOverdueSeconds: overdue.seconds,
       overdueCases: overdue.cases,
       listDueWithinAMonthSeconds: dueWithinAMonth.seconds,
@@ -97,9 +122,12 @@ runBenchmark(async () => {
   for (let run = 1; run <= RUN_COUNT; run++) runs.push(await measureRun(bundle, run));
   printResult('scale', {
     method: {
-      server: 'Temporal dev server, fresh SQLite file per run',
-      sqlite: SQLITE_SETTINGS,
-      dynamicConfig: DYNAMIC_CONFIG,
+      ...serverMethod(CLUSTER),
+      storage: CLUSTER
+        ? "pg_database_size of Temporal's persistence and visibility databases and of dossier's, " +
+          'before the first case and after the listings; per open case: the growth / cases'
+        : "the dev server's SQLite file and its WAL, and the worker's data folder (dossier's SQLite database), " +
+          'before the first case and after the listings; per open case: the growth / cases',
       worker:
         'one worker process with the production worker options (workflow cache: ' +
         `DOSSIER_MAX_CACHED_WORKFLOWS=${loadConfig().DOSSIER_MAX_CACHED_WORKFLOWS}), production activities and AES-GCM data converter`,
@@ -111,6 +139,6 @@ runBenchmark(async () => {
         "through visibility with the CLI's own query (cli/case-filter.ts): --overdue, and --deadline-before a month from now (every case), paged to the end",
       runs: RUN_COUNT,
     },
-    ...spreadOf(runs),
+    ...spreadOf(runs as Record<string, number>[]),
   });
 });

@@ -26,6 +26,8 @@ export interface DevServer {
   address: string;
   pid: number;
   connection: Connection;
+  /** The server's SQLite file (persistence and visibility; `-wal` beside it). */
+  dbFile: string;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startDevServer(): Promise<DevServer> {
     address,
     pid: server.pid!,
     connection,
+    dbFile: join(dir, 'temporal.sqlite'),
     async stop() {
       await connection.close();
       server.kill('SIGTERM');

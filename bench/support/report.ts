@@ -120,3 +120,8 @@ export function option(flag: string, fallback: number): number {
   if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: must be a whole number ≥ 1, got "${process.argv[i + 1]}"`);
   return n;
 }
+
+/** A command-line switch (`--cluster`): present or not. */
+export function flag(name: string): boolean {
+  return process.argv.includes(name);
+}

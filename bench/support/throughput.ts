@@ -11,9 +11,9 @@ import { anApplication, GRANT, withActor, type TestAction } from '../../test/sup
 import { BASELINE_WORKFLOW, pokeUpdate, stepQuery, type BaselineStep } from '../workflows/baseline';
 import { SIMULATED_DAY_MS } from '../workflows/compressed-time';
 import { closedLoop, type CaseOutcome } from './closed-loop';
-import { DYNAMIC_CONFIG, SQLITE_SETTINGS } from './dev-server';
+import type { CpuMeter } from './processes';
 import { progress, ratio, RUNS, spread, type Spread } from './report';
-import { startStack } from './stack';
+import { serverMethod, startStack } from './stack';
 
 export type Kind = 'baseline' | 'matched' | 'case';
 
@@ -55,9 +55,11 @@ export interface ThroughputOptions {
   runs: number;
   /** Completed workflows per run whose history is fetched and counted. */
   historySample: number;
+  /** `--cluster`: each run on a fresh Temporal cluster on PostgreSQL instead of the dev server. */
+  cluster: boolean;
 }
 
-/** `--levels 1,5 --window 10 --warmup 3 --runs 3` from the command line; the defaults otherwise. */
+/** `--levels 1,5 --window 10 --warmup 3 --runs 3 --cluster` from the command line; the defaults otherwise. */
 export function throughputOptions(argv = process.argv.slice(2)): ThroughputOptions {
   const value = (flag: string) => {
     const i = argv.indexOf(flag);
@@ -73,7 +75,14 @@ export function throughputOptions(argv = process.argv.slice(2)): ThroughputOptio
   const levelsText = value('--levels');
   const levels = levelsText ? levelsText.split(',').map((t) => Number(t)) : DEFAULT_LEVELS;
   if (levels.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--levels: must be whole numbers ≥ 1 separated by commas, got "${levelsText}"`);
-  return { levels, warmupSeconds: number('--warmup', 4), windowSeconds: number('--window', 15), runs: number('--runs', RUNS), historySample: 5 };
+  return {
+    levels,
+    warmupSeconds: number('--warmup', 4),
+    windowSeconds: number('--window', 15),
+    runs: number('--runs', RUNS),
+    historySample: 5,
+    cluster: argv.includes('--cluster'),
+  };
 }
 
 const timed = async <T>(latencies: number[], call: () => Promise<T>): Promise<T> => {
@@ -145,16 +154,19 @@ export interface RunFigures {
   serverCpuLoad: number;
   workerCpuLoad: number;
   loadGeneratorCpuLoad: number;
+  /** On a cluster: PostgreSQL's CPU seconds (postmaster and children) per completed case and per wall second. */
+  postgresCpuPerCase?: number;
+  postgresCpuLoad?: number;
   noticesPerCase: number;
   workerRssMiB: number;
 }
 
 /** One run: a fresh stack, the closed loop, then a sample of histories. */
 async function measureRun(kind: Kind, concurrency: number, bundlePath: string, options: ThroughputOptions, run: number) {
-  const stack = await startStack(bundlePath);
+  const stack = await startStack(bundlePath, { cluster: options.cluster });
   try {
-    let meter: ReturnType<typeof stack.cpu> | undefined;
-    let cpu = { server: 0, worker: 0, loadGenerator: 0 };
+    let meter: CpuMeter | undefined;
+    let cpu: ReturnType<CpuMeter['read']> = { server: 0, worker: 0, loadGenerator: 0, ...(options.cluster ? { postgres: 0 } : {}) };
     let mailsAtOpen = 0;
     let mailsInWindow = 0;
     let sequence = 0;
@@ -195,6 +207,7 @@ async function measureRun(kind: Kind, concurrency: number, bundlePath: string, o
       serverCpuLoad: load(cpu.server),
       workerCpuLoad: load(cpu.worker),
       loadGeneratorCpuLoad: load(cpu.loadGenerator),
+      ...(cpu.postgres === undefined ? {} : { postgresCpuPerCase: perCase(cpu.postgres), postgresCpuLoad: load(cpu.postgres) }),
       // Mails accepted in the window per case completed in it (steady state: each case's notices).
       noticesPerCase: loop.completed ? +(mailsInWindow / loop.completed).toFixed(2) : NaN,
       workerRssMiB: +workerRssMiB.toFixed(1),
@@ -228,7 +241,7 @@ export async function measureKind(kind: Kind, concurrency: number, bundlePath: s
   return {
     completedCases: runs.map((r) => r.completed),
     failures: runs.flatMap((r) => r.failures).slice(0, 5),
-    figures: Object.fromEntries(keys.map((k) => [k, spread(runs.map((r) => r.figures[k]))])) as Record<keyof RunFigures, Spread>,
+    figures: Object.fromEntries(keys.map((k) => [k, spread(runs.map((r) => r.figures[k] as number))])) as Record<keyof RunFigures, Spread>,
     eventTypes: runs[0]!.eventTypes,
   };
 }
@@ -236,9 +249,7 @@ export async function measureKind(kind: Kind, concurrency: number, bundlePath: s
 /** What every throughput report says about how it measured. */
 export function method(options: ThroughputOptions) {
   return {
-    server: 'Temporal dev server (temporal server start-dev), fresh SQLite file per run',
-    sqlite: SQLITE_SETTINGS,
-    dynamicConfig: DYNAMIC_CONFIG,
+    ...serverMethod(options.cluster),
     worker:
       'one worker process launched as npm run worker launches it (512 MiB heap limit, DOSSIER_MAX_CACHED_WORKFLOWS cache), ' +
       'dossier production activities and AES-GCM data converter; both kinds on the same task queue and options',
@@ -248,7 +259,10 @@ export function method(options: ThroughputOptions) {
       'durable timers compressed by a bench-only workflow interceptor: one simulated day = ' +
       `${SIMULATED_DAY_MS.toFixed(1)} ms of wall time, so two weeks = 1 s; the baseline's ${BASELINE_TIMER} timer alike`,
     smtp: 'real SMTP server on loopback (smtp-server) in the load generator process, counting messages',
-    cpu: 'CPU seconds (user + system from /proc) of the dev server, the worker process and the load generator process, per completed case and per wall second',
+    cpu: options.cluster
+      ? 'CPU seconds (user + system from /proc) of the Temporal server, PostgreSQL (the postmaster and its children, running and ended), ' +
+        'the worker process and the load generator process, per completed case and per wall second'
+      : 'CPU seconds (user + system from /proc) of the dev server, the worker process and the load generator process, per completed case and per wall second',
   };
 }
 
@@ -262,5 +276,6 @@ export function ratios(kase: KindResult, baseline: KindResult) {
     eventsPerCase: r('eventsPerCase'),
     workerCpuPerCase: r('workerCpuPerCase'),
     serverCpuPerCase: r('serverCpuPerCase'),
+    ...(kase.figures.postgresCpuPerCase ? { postgresCpuPerCase: r('postgresCpuPerCase') } : {}),
   };
 }
