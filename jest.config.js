@@ -1,6 +1,10 @@
-/** Tests run real Temporal servers: one file at a time per core, generous hook timeouts. */
+/**
+ * Tests run real Temporal servers: one file at a time per core, generous hook timeouts. A passing run
+ * prints one line per file and the summary: logs are kept and shown for a failing test only
+ * (test/support/log-environment.js).
+ */
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/support/log-environment.js',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'], '^.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }] },

@@ -4,12 +4,12 @@
  * runs, renders the very same letter; living DOSSIER_LINK_DAYS, and at least until a deadline plus 30 days.
  */
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { DefaultLogger } from '@temporalio/worker';
 import { noticeLinkExpiry, noticeLinks } from '../../activities/applicant-links';
 import type { Mailer, OutgoingMessage } from '../../platform/mailer';
 import { createNoticeActivities } from '../../activities/notices';
 import type { KeyRing } from '../../platform/codec';
 import { verifyApplicantLink } from '../../platform/links';
+import { testLogger } from '../support/test-log';
 import { sampleNotices } from './notice-fixtures';
 
 const DAY_MS = 24 * 3600_000;
@@ -18,7 +18,7 @@ const SCHEDULED = Date.parse('2026-02-10T09:30:00Z');
 const notices = sampleNotices('en', 'NL-20260210-LINK0001', 'NL');
 
 /** Delivery logs stay out of a passing run. */
-const quiet = { logger: new DefaultLogger('WARN') };
+const quiet = { logger: testLogger() };
 const activityEnv = (info: ConstructorParameters<typeof MockActivityEnvironment>[0]) => new MockActivityEnvironment(info, quiet);
 
 function recordingMailer(): Mailer & { sent: OutgoingMessage[] } {

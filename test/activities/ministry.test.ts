@@ -7,6 +7,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { createMinistryActivities, type MinistryIntake } from '../../activities';
 import { requestMessage } from '../../activities/ministry';
 import type { ReportRequest } from '../../domain/effects';
+import { testLogger } from '../support/test-log';
 import { waitFor } from '../support/wait';
 
 const REQUEST: ReportRequest = {
@@ -28,7 +29,7 @@ test('the request quotes the B16/7 circumstances it asks about, and nothing of t
 });
 
 test('an intake that answers slowly is kept alive by heartbeats until it does', async () => {
-  const env = new MockActivityEnvironment();
+  const env = new MockActivityEnvironment(undefined, { logger: testLogger() });
   let heartbeats = 0;
   env.on('heartbeat', () => heartbeats++);
   const filed: ReportRequest[] = [];

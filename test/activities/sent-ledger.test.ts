@@ -8,13 +8,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { DefaultLogger } from '@temporalio/worker';
 import { Client } from 'pg';
 import { createNoticeActivities } from '../../activities/notices';
 import { databaseLedger, fileLedger, importSentFolder, type SentLedger, type SentRecord } from '../../activities/sent-ledger';
 import { openDatabase, type Database } from '../../platform/database';
 import type { Mailer, OutgoingMessage } from '../../platform/mailer';
 import { startPostgres, type Postgres } from '../support/postgres';
+import { testLogger } from '../support/test-log';
 import { sampleNotices } from './notice-fixtures';
 
 type DatabaseConfig = Parameters<typeof openDatabase>[0];
@@ -175,7 +175,7 @@ describe.each(STORES.filter(([name]) => name.startsWith('databaseLedger')))('%s:
     // Each attempt on a worker of its own, as after a worker was lost: only the database is shared.
     const attempt = async (n: number) => {
       const { sendNotice } = createNoticeActivities(mailer, { ledger: await fresh.ledger() });
-      return new MockActivityEnvironment({ attempt: n, scheduledTimestampMs }, { logger: new DefaultLogger('WARN') }).run(sendNotice, notice);
+      return new MockActivityEnvironment({ attempt: n, scheduledTimestampMs }, { logger: testLogger() }).run(sendNotice, notice);
     };
     expect(await attempt(1)).toMatchObject({ fresh: true });
     expect(await attempt(2)).toMatchObject({ fresh: false, messageId: `<${sent[0]!.key}@dossier>`, location: 'memory' });

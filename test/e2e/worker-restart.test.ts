@@ -62,7 +62,7 @@ test('a case survives its worker: submitted and evidence requested on one worker
   const requested = await runCli(['act', 'NL-2026-E2E-0001', 'request-evidence', '{"missing":["valid passport"]}'], cliEnv());
   expect(requested.json()).toMatchObject({ state: 'awaitingEvidence', allowedActions: ['extend-cure-period', 'supply-evidence', 'withdraw'] });
   const due = requested.json<CaseStatus>().deadlines.cure!.due;
-  await waitFor(() => (readdirSync(outbox).some((f) => f.includes('evidence-request')) ? true : undefined), 'the evidence request', 20_000);
+  await waitFor(() => (readdirSync(outbox).some((f) => f.includes('evidence-request')) ? true : undefined), 'the evidence request');
 
   first.worker.shutdown();
   await first.running;
@@ -102,7 +102,7 @@ test('a case survives its worker: submitted and evidence requested on one worker
   const request = readFileSync(join(outbox, 'NL-2026-E2E-0001.evidence-request.2.eml'), 'utf8');
   expect(request).toContain('To: applicant@example.test');
   expect(request).toContain(`(${due})`);
-});
+}, 120_000);
 
 test('bad input on the command line is refused with a message naming the argument', async () => {
   const missing = await runCli(['act', 'NL-2026-E2E-0001', 'request-evidence', '{"missing":"passport"}'], cliEnv());

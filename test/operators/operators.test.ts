@@ -19,6 +19,7 @@ import { CASE_JURISDICTION, CASE_OVERDUE, CASE_STATE } from '../../workflows/sea
 import { anApplication, FACTS, GRANT, withActor, type TestAction } from '../support/cases';
 import { runCli } from '../support/cli';
 import { createDevServerEnv, TEST_ENCRYPTION_ENV, testDataConverter } from '../support/temporal';
+import { keepOutput } from '../support/test-log';
 
 const ROOT = resolve(__dirname, '../..');
 const taskQueue = 'operators';
@@ -82,7 +83,7 @@ beforeAll(async () => {
     partial = lines.pop()!;
     workerLog.push(...lines.filter(Boolean));
   });
-  worker.stderr!.on('data', (chunk) => process.stderr.write(chunk));
+  keepOutput(worker.stderr!, 'worker stderr');
   await poll(async () => (workerLog.some((l) => l.includes('worker started')) ? true : undefined), 'the worker to start', 60_000);
 
   const a = await open(CASES.a);

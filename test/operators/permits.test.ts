@@ -97,7 +97,6 @@ beforeAll(async () => {
         () => false,
       ),
     'D to run',
-    20_000,
   );
   await env.client.workflow.getHandle('NL-PRM1-D.permit').terminate('entered by mistake');
   const unread = await env.client.workflow.start(PERMIT_WORKFLOW, {
@@ -107,8 +106,8 @@ beforeAll(async () => {
   });
   await unread.terminate('never served');
   // A's renewal window opened before it started: the invitation goes out at once, before anyone files a renewal.
-  await waitFor(async () => (await permitStatus(env.client, PERMITS.a.caseNumber)).period.invitedAt !== null, "A's renewal invitation", 20_000);
-}, 60_000);
+  await waitFor(async () => (await permitStatus(env.client, PERMITS.a.caseNumber)).period.invitedAt !== null, "A's renewal invitation");
+}, 180_000);
 
 afterAll(async () => {
   if (worker) {
@@ -234,14 +233,10 @@ describe('platform/permits.ts', () => {
   });
 
   test("permitHistory: the permit's runs decoded, and its story with the renewal filed and the renewal case", async () => {
-    const history = await waitFor(
-      async () => {
-        const h = await permitHistory(env.client, PERMITS.a.caseNumber);
-        return h.entries.some((e) => e.event === 'notice sent') && h.entries.some((e) => e.event === 'renewal case started') && h;
-      },
-      'the renewal invitation and the renewal case in the history',
-      20_000,
-    );
+    const history = await waitFor(async () => {
+      const h = await permitHistory(env.client, PERMITS.a.caseNumber);
+      return h.entries.some((e) => e.event === 'notice sent') && h.entries.some((e) => e.event === 'renewal case started') && h;
+    }, 'the renewal invitation and the renewal case in the history');
     expect(history).toMatchObject({ workflowId: 'NL-PRM1-A.permit', jurisdiction: 'NL', complete: true, runs: [{ runId: expect.any(String) }] });
     const events = history.entries.map((e) => [e.event, e.by, e.what]);
     expect(events).toContainEqual([
@@ -257,7 +252,7 @@ describe('platform/permits.ts', () => {
     ]);
     expect(events).toContainEqual(['renewal case started', 'dossier', 'NL-PRM1-A-P1.renewal.1']);
     expect(history.entries.find((e) => e.event === 'renewal filed')?.legalBasis).toEqual(['Vw 2000 art. 8(g) (lawful residence while the renewal is decided)']);
-  });
+  }, 120_000);
 });
 
 test('permitTimeline: a story whose first runs are gone starts where it continues; the end is told', () => {
@@ -417,7 +412,7 @@ describe('the CLI', () => {
     };
     await renewalCase.executeUpdate(actUpdate, { args: [withActor({ type: 'confirm-complete' })] });
     await renewalCase.executeUpdate(actUpdate, { args: [withActor({ type: 'grant', grounds: ['Vb 2000 art. 3.51 lid 1 sub a'], permit: terms })] });
-    await waitFor(async () => (await permitStatus(env.client, PERMITS.a.caseNumber)).generation === 1, 'the renewed permit', 20_000);
+    await waitFor(async () => (await permitStatus(env.client, PERMITS.a.caseNumber)).generation === 1, 'the renewed permit');
 
     const [text, json, shown] = await Promise.all([
       runCli(['permit', 'history', 'NL-PRM1-A'], cliEnv()),
@@ -446,5 +441,5 @@ describe('the CLI', () => {
       '\nEarlier periods\n  FROM        TO          RESTRICTION          ENDED BY\n' +
         `  ${PERMITS.a.validFrom}  ${PERMITS.a.validUntil}  voortgezet verblijf  renewal\n`,
     );
-  });
+  }, 120_000);
 });

@@ -13,6 +13,7 @@ import type { ContraIndicationFinding, PermitActionInput, PermitInput } from '..
 import type { permitWorkflow } from '../../workflows/permit';
 import { PERMIT_WORKFLOW, permitActUpdate, permitStatusQuery, permitWorkflowId } from '../../workflows/permit-definitions';
 import { CaseHarness } from './harness';
+import { waitFor } from './wait';
 
 let counter = 0;
 
@@ -64,14 +65,26 @@ export class PermitHarness {
     return this.env.client.workflow.getHandle(handle.workflowId).query(permitStatusQuery);
   }
 
-  /** Skips time in small steps until `done` holds (e.g. a child's result reached the permit). */
-  async until<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-    for (let i = 0; i < 30; i++) {
-      const value = await probe();
-      if (done(value)) return value;
-      await this.env.sleep('1 minute');
-    }
-    throw new Error(`gave up waiting for ${what}`);
+  /**
+   * Skips time in small steps until `done` holds (e.g. a child's result reached the permit): at most
+   * 30 minutes of the server's time, then waits without skipping. Bounded by our clock, not by a count
+   * of steps: on a busy machine the worker may need longer than 30 quick steps take.
+   */
+  async until<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
+    let skipped = 0;
+    return waitFor(
+      async () => {
+        const value = await probe();
+        if (done(value)) return { value };
+        if (skipped < 30) {
+          skipped++;
+          await this.env.sleep('1 minute');
+        }
+        return undefined;
+      },
+      what,
+      timeoutMs,
+    ).then(({ value }) => value);
   }
 
   today(zone?: string): Promise<LocalDate> {

@@ -15,6 +15,7 @@ import { loadConfig } from '../../platform/config';
 import { dataConverterFor, failureConverterPath } from '../../platform/data-converter';
 import { createNamespaceAt } from '../../scripts/cluster-lib';
 import { ensureSearchAttributes } from '../../worker/search-attributes';
+import { keepLogFile } from './test-log';
 
 const ROOT = resolve(__dirname, '../..');
 const INSTALL_HINT =
@@ -64,14 +65,20 @@ export async function createTimeSkippingEnv(client: EnvClientOptions = {}): Prom
 }
 
 /**
- * The dev server prints a banner on standard output, which the SDK passes through to the test run:
- * a wrapper that `exec`s it (so it is the same process, stopped by the same signal) with standard
- * output discarded keeps a passing run quiet; its errors still reach standard error.
+ * The dev server prints a banner on standard output and its errors (a refused update, say) on
+ * standard error, which the SDK passes through to the test run. A wrapper that `exec`s it (so it is
+ * the same process, stopped by the same signal) discards the banner and, under jest, appends its
+ * errors to a log file, printed with a failing test's logs (test/support/test-log.ts) and never for
+ * a passing one.
  */
 function quietly(exe: Executable): Executable {
   if (exe.type !== 'existing-path') return exe;
-  const wrapper = join(mkdtempSync(join(tmpdir(), 'dossier-temporal-')), 'temporal');
-  writeFileSync(wrapper, `#!/bin/sh\nexec '${exe.path.replaceAll("'", "'\\''")}' "$@" >/dev/null\n`);
+  const folder = mkdtempSync(join(tmpdir(), 'dossier-temporal-'));
+  const wrapper = join(folder, 'temporal');
+  const log = join(folder, 'server.log');
+  const quoted = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;
+  const errors = keepLogFile(log, 'temporal dev server') ? ` 2>>${quoted(log)}` : '';
+  writeFileSync(wrapper, `#!/bin/sh\nexec ${quoted(exe.path)} "$@" >/dev/null${errors}\n`);
   chmodSync(wrapper, 0o755);
   return { type: 'existing-path', path: wrapper };
 }

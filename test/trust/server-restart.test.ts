@@ -110,19 +110,27 @@ test('cases, their states and their pending timers survive a killed server; a no
   let client = new Client({ connection, dataConverter });
   const mailer = smtpMailer(mail.url, 'office@ind.example.test');
   const startWorker = async () => {
+    const workerConnection = await NativeConnection.connect({ address });
+    const activityConnection = await Connection.connect({ address });
     const worker: Worker = await createDossierWorker({
-      connection: await NativeConnection.connect({ address }),
+      connection: workerConnection,
       namespace: 'default',
       taskQueue,
       workflowBundle: bundle,
       dataConverter,
       activities: dossierActivities({
-        client: new Client({ connection: await Connection.connect({ address }), dataConverter }),
+        client: new Client({ connection: activityConnection, dataConverter }),
         mailer,
         ledger: fileLedger(join(dir, 'sent')),
       }),
     });
-    return { worker, running: worker.run() };
+    // Its connections close with it: one left open keeps the SDK runtime, and jest's worker process, alive.
+    const closeConnections = () =>
+      Promise.all([workerConnection.close(), activityConnection.close()]).then(
+        () => {},
+        () => {},
+      );
+    return { worker, running: worker.run().finally(closeConnections) };
   };
   let worker = await startWorker();
 
