@@ -14,7 +14,8 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import pg from 'pg';
-import { freePort, startPostgres, type PostgresServer } from './cluster-postgres';
+import { startPostgres, type PostgresServer } from './cluster-postgres';
+import { freePort } from './free-port';
 
 const ROOT = resolve(__dirname, '..');
 export const SERVER_BIN = resolve(ROOT, '.tools/temporal-server/bin/server');

@@ -6,7 +6,6 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const POSTGRES_BIN = '/usr/lib/postgresql/15/bin';
@@ -42,18 +41,6 @@ function run(program: string, args: string[], cwd: string): Promise<void> {
       err ? reject(new Error(`${[program, ...args].join(' ')} failed: ${err.message}\n${stdout}${stderr}`)) : resolve(),
     ),
   );
-}
-
-/** A port nobody listens on now (the server takes it a moment later). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts the server in `dir` (creating its cluster with initdb the first time); resolves once it accepts connections. */

@@ -5,12 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { ensureSearchAttributes } from '../../worker/search-attributes';
 import { temporalCliPath } from './report';
+import { freePort } from '../../scripts/free-port';
 
 /** The dev server's SQLite settings, as every benchmark reports them. */
 export const SQLITE_SETTINGS = { database: 'file (fresh per run)', pragmas: { journal_mode: 'wal', synchronous: 'normal' } } as const;
@@ -29,17 +29,6 @@ export interface DevServer {
   /** The server's SQLite file (persistence and visibility; `-wal` beside it). */
   dbFile: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 export async function startDevServer(): Promise<DevServer> {

@@ -8,7 +8,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { Client } from 'pg';
 import { createNoticeActivities } from '../../activities/notices';
 import { databaseLedger, fileLedger, importSentFolder, type SentLedger, type SentRecord } from '../../activities/sent-ledger';
 import { openDatabase, type Database } from '../../platform/database';
@@ -47,12 +46,7 @@ afterAll(async () => {
 
 /** A new, empty PostgreSQL database on the suite's server. */
 async function freshPostgres(): Promise<DatabaseConfig> {
-  const name = `dossier_sent_${++databases}`;
-  const client = new Client({ connectionString: server!.url });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  return { DOSSIER_DATA_DIR: tempFolder(), DOSSIER_DATABASE_URL: server!.url.replace(/\/postgres$/, `/${name}`) };
+  return { DOSSIER_DATA_DIR: tempFolder(), DOSSIER_DATABASE_URL: await server!.newDatabase(`dossier_sent_${++databases}`) };
 }
 
 interface Store {

@@ -6,7 +6,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -20,6 +19,7 @@ import { anApplication, FACTS, GRANT, withActor, type TestAction } from '../supp
 import { runCli } from '../support/cli';
 import { createDevServerEnv, TEST_ENCRYPTION_ENV, testDataConverter } from '../support/temporal';
 import { keepOutput } from '../support/test-log';
+import { freePort } from '../../scripts/free-port';
 
 const ROOT = resolve(__dirname, '../..');
 const taskQueue = 'operators';
@@ -38,16 +38,6 @@ const cliEnv = () => ({
 
 const CASES = { a: 'NL-OPS1-A', b: 'NL-OPS1-B', c: 'NO-OPS1-C', d: 'NL-OPS1-D', overdue: 'NL-OPS1-E' };
 const cureDue: Record<string, string> = {};
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function poll<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

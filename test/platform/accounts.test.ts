@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Client } from 'pg';
 import { AccountExistsError, AccountInputError, Accounts, type UserRole } from '../../platform/accounts';
 import type { Kysely } from 'kysely';
 import { openDatabase, type Database } from '../../platform/database';
@@ -46,12 +45,7 @@ const postgres: Backend = {
     server = await startPostgres();
   },
   async fresh() {
-    const name = `dossier_${++databases}`;
-    const client = new Client({ connectionString: server!.url });
-    await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
-    await client.end();
-    return { DOSSIER_DATA_DIR: tempFolder(), DOSSIER_DATABASE_URL: server!.url.replace(/\/postgres$/, `/${name}`) };
+    return { DOSSIER_DATA_DIR: tempFolder(), DOSSIER_DATABASE_URL: await server!.newDatabase(`dossier_${++databases}`) };
   },
   async stop() {
     await server?.stop();

@@ -10,7 +10,6 @@ import type { WorkflowInfo } from '@temporalio/workflow';
 import SqliteDatabase from 'better-sqlite3';
 import fc from 'fast-check';
 import { CamelCasePlugin, Kysely, SqliteDialect, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
-import { Client } from 'pg';
 import { queueOrder, type CaseFilter, type CaseRow } from '../../platform/case-list';
 import { caseQueueSinks, keptStatus, queuePage, recordQueueEntry, runningInQueue } from '../../platform/case-queue';
 import { newKeyEntry } from '../../platform/codec';
@@ -42,15 +41,7 @@ const tempFolder = () => {
 };
 let databases = 0;
 async function open(dialect: 'sqlite' | 'postgres'): Promise<Database> {
-  let url: string | undefined;
-  if (dialect === 'postgres') {
-    const name = `dossier_queue_${++databases}`;
-    const admin = new Client({ connectionString: server!.url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    url = server!.url.replace(/\/postgres$/, `/${name}`);
-  }
+  const url = dialect === 'postgres' ? await server!.newDatabase(`dossier_queue_${++databases}`) : undefined;
   const database = await openDatabase({ DOSSIER_DATA_DIR: tempFolder(), DOSSIER_DATABASE_URL: url });
   opened.push(database);
   return database;

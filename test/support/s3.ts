@@ -8,10 +8,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { EMPTY_SHA256, type S3Options, signV4 } from '../../platform/documents';
 import { waitFor } from './wait';
+import { freePort } from '../../scripts/free-port';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -19,18 +19,6 @@ export interface S3Server {
   /** Endpoint, bucket, region and the user's credentials, as s3Store takes them. */
   options: S3Options;
   stop(): Promise<void>;
-}
-
-/** A port nobody listens on now (the server takes it a moment later). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startS3Server(bucket = 'dossier-documents'): Promise<S3Server> {

@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
@@ -19,6 +18,7 @@ import { bundleWorkflows, temporalCliPath, testDataConverter } from '../support/
 import { act } from './support';
 import { SmtpSink } from '../support/smtp';
 import { waitFor } from '../support/wait';
+import { freePort } from '../../scripts/free-port';
 
 const taskQueue = 'trust-server-restart';
 const dataConverter = testDataConverter();
@@ -27,15 +27,6 @@ let port: number;
 let server: ChildProcess | undefined;
 let bundle: WorkflowBundleWithSourceMap;
 let mail: SmtpSink;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = probe.address() as { port: number };
-      probe.close(() => resolve(p));
-    });
-  });
-}
 
 /** The dev server as `npm start` runs it (scripts/start.ts): a SQLite file in WAL mode. */
 async function startServer(): Promise<void> {
