@@ -28,7 +28,8 @@ const commaList = z
   .union([z.string(), z.array(z.string())])
   .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((list) => list.split(',').map((s) => s.trim())).filter(Boolean));
 
-const yesNo = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false);
+/** A yes/no query parameter: `true`, `false` or a boolean; no by default. */
+export const yesNo = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false);
 
 /**
  * A filter as people and systems give it (the CLI's options, the API's query string), parsed into

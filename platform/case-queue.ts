@@ -50,6 +50,7 @@ export async function recordQueueEntry(db: Db, caseNumber: string, startedAt: st
     overdue: entry.overdue ? 1 : 0,
     execution: entry.running ? 'RUNNING' : 'COMPLETED',
     startedAt,
+    caseworker: entry.caseworker,
     seq: entry.seq,
     status: codecs.length > 0 ? await sealStatus(codecs, entry.status) : null,
   };
@@ -65,6 +66,7 @@ export async function recordQueueEntry(db: Db, caseNumber: string, startedAt: st
           nextDeadline: ref('excluded.nextDeadline'),
           overdue: ref('excluded.overdue'),
           execution: ref('excluded.execution'),
+          caseworker: ref('excluded.caseworker'),
           seq: ref('excluded.seq'),
           status: ref('excluded.status'),
         }))
@@ -124,9 +126,16 @@ export async function keptStatus(db: Db, codecs: PayloadCodec[], caseNumber: str
   return status.defaultNotice === null ? status : undefined;
 }
 
-/** One page of the matching cases in the queue's order, and how many matched in all. */
-export async function queuePage(db: Db, filter: CaseFilter, page: number, pageSize: number): Promise<{ total: number; cases: CaseRow[] }> {
+/** One page of the matching cases in the queue's order, and how many matched in all; `caseworker`: only the cases they last acted on. */
+export async function queuePage(
+  db: Db,
+  filter: CaseFilter,
+  page: number,
+  pageSize: number,
+  { caseworker }: { caseworker?: string } = {},
+): Promise<{ total: number; cases: CaseRow[] }> {
   let query = db.selectFrom('caseQueue');
+  if (caseworker) query = query.where('caseworker', '=', caseworker);
   if (filter.states.length > 0) query = query.where('state', 'in', filter.states);
   if (filter.jurisdiction) query = query.where('jurisdiction', '=', filter.jurisdiction);
   if (filter.deadlineBefore) query = query.where('nextDeadline', '<', filter.deadlineBefore);
@@ -207,6 +216,7 @@ export async function reindexQueue(
         overdue: row.overdue ? 1 : 0,
         execution: row.execution,
         startedAt: row.startedAt,
+        caseworker: null,
         seq: 0,
       })
       .onConflict((conflict) => conflict.column('caseNumber').doNothing())

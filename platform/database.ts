@@ -68,6 +68,8 @@ export interface Tables {
     /** Temporal's execution status: RUNNING, COMPLETED, TERMINATED, … */
     execution: string;
     startedAt: string;
+    /** The caseworker who last acted on the case: "my cases". */
+    caseworker: string | null;
     /** The case's own count of changes (workflows/application.ts): a row only moves forward. */
     seq: number;
     /** The case's status as it last told it, encrypted with the payload codec (base64 of a Payload); null without a codec. */
@@ -144,6 +146,7 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('overdue', 'integer', (c) => c.notNull())
         .addColumn('execution', 'text', (c) => c.notNull())
         .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('caseworker', 'text')
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('status', 'text')
         .execute();

@@ -66,7 +66,9 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   const status = () => statusOf(runner, deliveryProblems);
   const publishSearchAttributes = searchAttributePublisher();
   const tellQueue = queueTeller();
-  const tell = () => tellQueue(status(), !runner.done);
+  // Who last acted as caseworker: the queue's "my cases". Kept in memory only, rebuilt from the actions on replay.
+  let caseworker: string | null = null;
+  const tell = () => tellQueue(status(), !runner.done, caseworker);
   runner.onChange = tell;
 
   // Receipt first: registering the update handler delivers actions that arrived with the start.
@@ -75,7 +77,9 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   setHandler(
     actUpdate,
     (action: CaseActionInput) => {
-      runner.send({ ...CaseActionSchema.parse(action), at: workflowNow() });
+      const parsed = CaseActionSchema.parse(action);
+      if (parsed.actor.role === 'caseworker') caseworker = parsed.actor.id;
+      runner.send({ ...parsed, at: workflowNow() });
       return status();
     },
     {
@@ -116,16 +120,16 @@ function searchAttributePublisher(): (status: CaseStatus) => void {
  * happens, before the task completes, so a client that acted reads it at once. A sink: nothing in
  * history, so histories replay unchanged.
  */
-function queueTeller(): (status: CaseStatus, running: boolean) => void {
+function queueTeller(): (status: CaseStatus, running: boolean, caseworker: string | null) => void {
   const { caseQueue } = proxySinks<CaseQueueSinks>();
   let told = '';
   let seq = 0;
-  return (status, running) => {
-    const json = JSON.stringify([status, running]);
+  return (status, running, caseworker) => {
+    const json = JSON.stringify([status, running, caseworker]);
     if (json === told) return;
     told = json;
     const { state, jurisdiction, nextDeadline, overdueSince } = status;
-    caseQueue.changed({ state, jurisdiction, nextDeadline, overdue: overdueSince !== null, running, seq: ++seq, status });
+    caseQueue.changed({ state, jurisdiction, nextDeadline, overdue: overdueSince !== null, running, caseworker, seq: ++seq, status });
   };
 }
 

@@ -76,6 +76,8 @@ export interface CaseQueueEntry {
   nextDeadline: string | null;
   overdue: boolean;
   running: boolean;
+  /** The caseworker who last acted on the case (their id), for "my cases"; null until one has. */
+  caseworker: string | null;
   seq: number;
   status: CaseStatus;
 }

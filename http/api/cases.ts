@@ -11,7 +11,7 @@ import { applicationSchema, CaseNumberSchema } from '../../domain/case';
 import { CASE_ACTION_TYPES, CaseActionSchema, type CaseAction } from '../../domain/case-actions';
 import { roleObstacle, type Actor, type PermittedAction } from '../../domain/roles';
 import type { Principal } from '../../platform/accounts';
-import { CaseFilterFields, toCaseFilter } from '../../platform/case-list';
+import { CaseFilterFields, toCaseFilter, yesNo } from '../../platform/case-list';
 import { queuePage, readCaseStatus, runningInQueue } from '../../platform/case-queue';
 import { actOnCase, bulkAct, bulkActionFor, caseHistory, isNarrowFilter, submitCase } from '../../platform/cases';
 import { actionBody, actionWith, actorFor } from '../actions';
@@ -90,14 +90,14 @@ export function caseRoutes(app: FastifyInstance, { client, config, db }: ApiCont
         tags,
         security: SECURITY,
         summary: 'Find cases by state, jurisdiction, next deadline and overdue; soonest deadline first, in pages',
-        querystring: CaseFilterFields.extend(Page),
+        querystring: CaseFilterFields.extend(Page).extend({ mine: yesNo.describe('only the cases the caller last acted on as caseworker') }),
         response: { 200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), cases: z.array(CaseRowSchema) }), ...PROBLEMS },
       },
     },
     async (request) => {
-      principalIn(request, STAFF);
-      const { page, pageSize, ...filter } = request.query;
-      return { page, pageSize, ...(await queuePage(db, toCaseFilter(filter), page, pageSize)) };
+      const principal = principalIn(request, STAFF);
+      const { page, pageSize, mine, ...filter } = request.query;
+      return { page, pageSize, ...(await queuePage(db, toCaseFilter(filter), page, pageSize, { caseworker: mine ? principal.id : undefined })) };
     },
   );
 

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { knownJurisdictions } from '../../domain/jurisdictions';
-import { CASE_STATES, CaseFilterFields, toCaseFilter } from '../../platform/case-list';
+import { CASE_STATES, CaseFilterFields, toCaseFilter, yesNo } from '../../platform/case-list';
 import { queuePage } from '../../platform/case-queue';
 import type { ApiContext } from '../server';
 import { errorSummary, type FormErrors, fieldId, noErrors } from './forms';
@@ -17,6 +17,7 @@ import { timeIn, zoneOf } from './time';
 const PAGE_SIZE = 25;
 
 const QueueQuery = CaseFilterFields.extend({
+  mine: yesNo,
   page: z.coerce.number().int('pages are whole numbers').min(1, 'pages count from 1').max(100_000, 'at most 100000').default(1),
 });
 
@@ -70,6 +71,7 @@ const FILTER_LABELS: Record<string, MessageKey> = {
   deadlineBefore: 'filter.deadlineBefore',
   overdue: 'filter.overdue',
   running: 'filter.running',
+  mine: 'filter.mine',
 };
 
 /** The label of a filter parameter in an error summary; other parameters are named as they are. */
@@ -103,9 +105,9 @@ export function queueRoutes(app: FastifyInstance, { db }: ApiContext): void {
 
     let listing: Html = html``;
     if (parsed.success) {
-      const { page, ...filter } = parsed.data;
+      const { page, mine, ...filter } = parsed.data;
       // The listing comes in the queue's order (platform/case-queue.ts): overdue first, then by next deadline.
-      const { total, cases: shown } = await queuePage(db, toCaseFilter(filter), page, PAGE_SIZE);
+      const { total, cases: shown } = await queuePage(db, toCaseFilter(filter), page, PAGE_SIZE, { caseworker: mine ? view.principal?.id : undefined });
       const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
       listing = total
         ? html`${table(
@@ -138,6 +140,8 @@ ${page < pages && html`<a href="${pageLink(view.url, page + 1)}" rel="next">${t(
     const body = html`${errorSummary(t, errors, filterLabel(t))}
 <form method="get" action="/" class="filters" role="search" aria-label="${t('queue.filters')}">
 <h2>${t('queue.filters')}</h2>
+<div class="field check"><input type="checkbox" id="${fieldId('mine')}" name="mine" value="true"${attr('checked', raw.mine === 'true')}>
+<label for="${fieldId('mine')}">${t('filter.mine')}</label></div>
 ${filterFields(t, raw, errors, true)}
 <div class="buttons"><button type="submit">${t('queue.apply')}</button> <a href="/">${t('queue.clear')}</a></div>
 </form>

@@ -222,6 +222,14 @@ test('the queue shows what a case did as soon as the API answers; a reindex brin
     (c: { caseNumber: string }) => c.caseNumber === caseNumber,
   );
   expect(row).toMatchObject({ state: 'awaitingEvidence', jurisdiction: 'NL', execution: 'RUNNING', overdue: false, nextDeadline: requested.body.nextDeadline });
+  // "My cases": the caseworker who acted finds it there, in the API and on the web queue; whoever did not, does not.
+  const mine = async (options: { token?: string; session?: typeof caseworker }) =>
+    (await call('GET', '/api/v1/cases?mine=true&pageSize=500', options)).body.cases.map((c: { caseNumber: string }) => c.caseNumber);
+  expect(await mine({ session: caseworker })).toContain(caseNumber);
+  expect(await mine({ session: caseworker })).not.toContain(lost);
+  expect(await mine({ token: systemToken })).not.toContain(caseNumber);
+  const webQueue = await fetch(`${office.baseUrl}/?mine=true`, { headers: { cookie: caseworker.cookie } });
+  expect([webQueue.status, (await webQueue.text()).includes(caseNumber)]).toEqual([200, true]);
   // The status the API answers from the case's line (sealed in the database) is the case's own answer to the query.
   const kept = await keptStatus(office.database.db, office.harness.env.client.options.loadedDataConverter.payloadCodecs, caseNumber);
   expect(kept).toEqual(await office.harness.env.client.workflow.getHandle(caseNumber).query(statusQuery));

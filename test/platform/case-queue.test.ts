@@ -57,6 +57,7 @@ const lineArb = fc.record({
   nextDeadline: fc.option(fc.constantFrom(...DEADLINES), { nil: null }),
   overdue: fc.boolean(),
   running: fc.boolean(),
+  caseworker: fc.option(fc.constantFrom('cw-0001', 'cw-0002'), { nil: null }),
 });
 const filterArb: fc.Arbitrary<CaseFilter> = fc.record({
   states: fc.subarray(STATES),
@@ -66,11 +67,12 @@ const filterArb: fc.Arbitrary<CaseFilter> = fc.record({
   running: fc.boolean(),
 });
 
-/** What the filter means, in code: the lines it keeps, in the queue's order. */
-function expected(rows: CaseRow[], filter: CaseFilter): string[] {
+/** What the filter means, in code: the lines it keeps, in the queue's order; `caseworker`: "my cases". */
+function expected(rows: (CaseRow & { caseworker: string | null })[], filter: CaseFilter, caseworker?: string): string[] {
   return rows
     .filter(
       (row) =>
+        (!caseworker || row.caseworker === caseworker) &&
         (filter.states.length === 0 || filter.states.includes(row.state!)) &&
         (!filter.jurisdiction || row.jurisdiction === filter.jurisdiction) &&
         (!filter.deadlineBefore || (row.nextDeadline !== null && row.nextDeadline < filter.deadlineBefore)) &&
@@ -88,20 +90,21 @@ const statusOf = (caseNumber: string, state: string, extra: Partial<CaseStatus> 
 describe.each(['sqlite', 'postgres'] as const)('on %s', (dialect) => {
   test('every filter and page lists the lines the filter keeps, in the queue order: overdue first, soonest deadline, none last', async () => {
     const { db } = await open(dialect);
+    const mineArb = fc.option(fc.constantFrom('cw-0001', 'cw-0002'), { nil: undefined });
     await fc.assert(
-      fc.asyncProperty(fc.array(lineArb, { maxLength: 30 }), filterArb, fc.integer({ min: 1, max: 7 }), async (lines, filter, pageSize) => {
+      fc.asyncProperty(fc.array(lineArb, { maxLength: 30 }), filterArb, mineArb, fc.integer({ min: 1, max: 7 }), async (lines, filter, mine, pageSize) => {
         await db.deleteFrom('caseQueue').execute();
-        const rows: CaseRow[] = [];
+        const rows: (CaseRow & { caseworker: string | null })[] = [];
         for (const [i, line] of lines.entries()) {
           const caseNumber = `${line.jurisdiction}-20261201-${String(i).padStart(4, '0')}`;
           const startedAt = '2026-12-01T09:00:00.000Z';
           await recordQueueEntry(db, caseNumber, startedAt, { ...line, seq: 1, status: statusOf(caseNumber, line.state) });
           rows.push({ caseNumber, ...line, execution: line.running ? 'RUNNING' : 'COMPLETED', startedAt });
         }
-        const want = expected(rows, filter);
+        const want = expected(rows, filter, mine);
         const listed: string[] = [];
         for (let page = 1; ; page++) {
-          const { total, cases } = await queuePage(db, filter, page, pageSize);
+          const { total, cases } = await queuePage(db, filter, page, pageSize, { caseworker: mine });
           expect(total).toBe(want.length);
           listed.push(...cases.map((row) => row.caseNumber));
           if (cases.length < pageSize) break;
@@ -121,6 +124,7 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (dialect) => {
       nextDeadline: null,
       overdue: false,
       running,
+      caseworker: null,
       seq,
       status: statusOf('NL-1', state),
     });
@@ -140,7 +144,7 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (dialect) => {
     const codecs = testDataConverter().payloadCodecs!;
     const startedAt = '2026-12-01T09:00:00.000Z';
     const told = statusOf('NL-2', 'awaitingEvidence', { evidenceRequest: { missing: ['valid passport of Amira Haddad'] } as never });
-    const entry = { state: 'awaitingEvidence', jurisdiction: 'NL', nextDeadline: null, overdue: false, running: true, seq: 1, status: told };
+    const entry = { state: 'awaitingEvidence', jurisdiction: 'NL', nextDeadline: null, overdue: false, running: true, caseworker: null, seq: 1, status: told };
     await recordQueueEntry(db, 'NL-2', startedAt, entry, codecs);
     const row = await db.selectFrom('caseQueue').select('status').where('caseNumber', '=', 'NL-2').executeTakeFirstOrThrow();
     expect(Buffer.from(row.status!, 'base64').toString('latin1')).not.toMatch(/Amira|passport|awaitingEvidence/);
@@ -180,6 +184,7 @@ test("the worker's sink holds the task until the line is written: a database tha
     nextDeadline: null,
     overdue: false,
     running: true,
+    caseworker: null,
     seq: 1,
     status: statusOf('NL-9', 'awaitingEvidence'),
   };
