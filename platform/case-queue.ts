@@ -13,7 +13,8 @@
  */
 import { setTimeout } from 'node:timers/promises';
 import type { Client } from '@temporalio/client';
-import { defaultPayloadConverter, type Payload, type PayloadCodec } from '@temporalio/common';
+import type { DataConverter, LoadedDataConverter } from '@temporalio/common';
+import { decodeOptionalSinglePayload, encodeToPayload, loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
 import { temporal } from '@temporalio/proto';
 import type { InjectedSinks } from '@temporalio/worker';
 import { sql } from 'kysely';
@@ -24,24 +25,29 @@ import type { Db } from './database';
 
 const PayloadProto = temporal.api.common.v1.Payload;
 
-/** The status as the payload codecs encode a workflow's data (the last codec first, as the SDK does), as base64 text. */
-async function sealStatus(codecs: PayloadCodec[], status: CaseStatus): Promise<string> {
-  let payloads: Payload[] = [defaultPayloadConverter.toPayload(status)];
-  for (const codec of [...codecs].reverse()) payloads = await codec.encode(payloads);
-  return Buffer.from(PayloadProto.encode(payloads[0]!).finish()).toString('base64');
+/** The status encoded as the data converter encodes a workflow's data (its codecs encrypt it), as base64 text. */
+async function sealStatus(converter: LoadedDataConverter, status: CaseStatus): Promise<string> {
+  return Buffer.from(PayloadProto.encode(await encodeToPayload(converter, status)).finish()).toString('base64');
 }
 
-async function openStatus(codecs: PayloadCodec[], sealed: string): Promise<CaseStatus> {
-  let payloads: Payload[] = [PayloadProto.decode(Buffer.from(sealed, 'base64'))];
-  for (const codec of codecs) payloads = await codec.decode(payloads);
-  return defaultPayloadConverter.fromPayload<CaseStatus>(payloads[0]!);
+async function openStatus(converter: LoadedDataConverter, sealed: string): Promise<CaseStatus> {
+  return (await decodeOptionalSinglePayload<CaseStatus>(converter, PayloadProto.decode(Buffer.from(sealed, 'base64'))))!;
 }
+
+/** Only a converter that encrypts may keep a status: the database never holds it in clear. */
+const seals = (converter: LoadedDataConverter) => converter.payloadCodecs.length > 0;
 
 /**
  * Writes what a case tells; a change with a lower count than the row's (a late or repeated write)
- * changes nothing. The status is kept only encrypted: without codecs, it is not kept.
+ * changes nothing. The status is kept only encrypted: with a converter without codecs, it is not kept.
  */
-export async function recordQueueEntry(db: Db, caseNumber: string, startedAt: string, entry: CaseQueueEntry, codecs: PayloadCodec[] = []): Promise<void> {
+export async function recordQueueEntry(
+  db: Db,
+  caseNumber: string,
+  startedAt: string,
+  entry: CaseQueueEntry,
+  converter: LoadedDataConverter = loadDataConverter(),
+): Promise<void> {
   const row = {
     caseNumber,
     state: entry.state,
@@ -52,7 +58,7 @@ export async function recordQueueEntry(db: Db, caseNumber: string, startedAt: st
     startedAt,
     caseworker: entry.caseworker,
     seq: entry.seq,
-    status: codecs.length > 0 ? await sealStatus(codecs, entry.status) : null,
+    status: seals(converter) ? await sealStatus(converter, entry.status) : null,
   };
   await db
     .insertInto('caseQueue')
@@ -76,7 +82,7 @@ export async function recordQueueEntry(db: Db, caseNumber: string, startedAt: st
 }
 
 /**
- * The worker's sink; `codecs` are the worker's payload codecs (its data converter's). Without a
+ * The worker's sink, with the worker's data converter (whose codecs seal the status). Without a
  * database (tests that never read the queue) it drops what it hears, so the workflow's calls never
  * meet an unregistered sink.
  *
@@ -85,7 +91,8 @@ export async function recordQueueEntry(db: Db, caseNumber: string, startedAt: st
  * case while the case goes on. Past that the SDK logs the error, and the line waits for the case's
  * next change.
  */
-export function caseQueueSinks(db?: Db, codecs: PayloadCodec[] = [], patienceMs = 5_000): InjectedSinks<CaseQueueSinks> {
+export function caseQueueSinks(db?: Db, dataConverter?: DataConverter, patienceMs = 5_000): InjectedSinks<CaseQueueSinks> {
+  const converter = loadDataConverter(dataConverter);
   return {
     caseQueue: {
       changed: {
@@ -94,7 +101,7 @@ export function caseQueueSinks(db?: Db, codecs: PayloadCodec[] = [], patienceMs 
           const giveUpAt = Date.now() + patienceMs;
           for (let pause = 50; ; pause = Math.min(pause * 2, 1_000)) {
             try {
-              return await recordQueueEntry(db, info.workflowId, info.startTime.toISOString(), entry, codecs);
+              return await recordQueueEntry(db, info.workflowId, info.startTime.toISOString(), entry, converter);
             } catch (err) {
               if (Date.now() + pause > giveUpAt) throw err;
               await setTimeout(pause);
@@ -113,16 +120,16 @@ export function caseQueueSinks(db?: Db, codecs: PayloadCodec[] = [], patienceMs 
  * penalty owed after a notice of default grows by the day, so such a case is always asked.
  */
 export async function readCaseStatus(client: Client, db: Db, caseNumber: string): Promise<CaseStatus> {
-  const kept = await keptStatus(db, client.options.loadedDataConverter.payloadCodecs, caseNumber);
+  const kept = await keptStatus(db, client.options.loadedDataConverter, caseNumber);
   return kept ?? client.workflow.getHandle(caseNumber).query(statusQuery).catch(missingCase(caseNumber));
 }
 
 /** The status a running case's line keeps, decrypted, unless it depends on the clock (see `readCaseStatus`). */
-export async function keptStatus(db: Db, codecs: PayloadCodec[], caseNumber: string): Promise<CaseStatus | undefined> {
-  if (codecs.length === 0) return undefined;
+export async function keptStatus(db: Db, converter: LoadedDataConverter, caseNumber: string): Promise<CaseStatus | undefined> {
+  if (!seals(converter)) return undefined;
   const row = await db.selectFrom('caseQueue').select(['status', 'execution']).where('caseNumber', '=', caseNumber).executeTakeFirst();
   if (!row?.status || row.execution !== 'RUNNING') return undefined;
-  const status = await openStatus(codecs, row.status);
+  const status = await openStatus(converter, row.status);
   return status.defaultNotice === null ? status : undefined;
 }
 

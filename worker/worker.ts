@@ -122,7 +122,7 @@ export function createDossierWorker(options: DossierWorkerOptions): Promise<Work
     activities: options.activities,
     dataConverter: options.dataConverter,
     maxCachedWorkflows: options.maxCachedWorkflows,
-    sinks: caseQueueSinks(options.queueDb, options.dataConverter?.payloadCodecs),
+    sinks: caseQueueSinks(options.queueDb, options.dataConverter),
   });
 }
 

@@ -39,7 +39,7 @@ async function main() {
     activities: { ...activitiesFor(config, mailer, client), ...baselineActivities },
     dataConverter,
     maxCachedWorkflows: config.DOSSIER_MAX_CACHED_WORKFLOWS,
-    sinks: caseQueueSinks(database.db, dataConverter.payloadCodecs),
+    sinks: caseQueueSinks(database.db, dataConverter),
     ...(workflowsInMainThread ? { debugMode: true } : {}),
   });
   const send = (reply: WorkerReply) => process.send!(reply);

@@ -231,7 +231,7 @@ test('the queue shows what a case did as soon as the API answers; a reindex brin
   const webQueue = await fetch(`${office.baseUrl}/?mine=true`, { headers: { cookie: caseworker.cookie } });
   expect([webQueue.status, (await webQueue.text()).includes(caseNumber)]).toEqual([200, true]);
   // The status the API answers from the case's line (sealed in the database) is the case's own answer to the query.
-  const kept = await keptStatus(office.database.db, office.harness.env.client.options.loadedDataConverter.payloadCodecs, caseNumber);
+  const kept = await keptStatus(office.database.db, office.harness.env.client.options.loadedDataConverter, caseNumber);
   expect(kept).toEqual(await office.harness.env.client.workflow.getHandle(caseNumber).query(statusQuery));
   expect((await asSystem('GET', `/api/v1/cases/${caseNumber}`)).body).toEqual(kept);
 

@@ -40,7 +40,7 @@ beforeAll(async () => {
     workflowBundle: await bundleWorkflows(),
     activities: activitiesFor(office.config, office.harness.mailer, office.harness.env.client),
     dataConverter: office.harness.env.client.options.dataConverter,
-    sinks: caseQueueSinks(office.database.db, office.harness.env.client.options.loadedDataConverter.payloadCodecs),
+    sinks: caseQueueSinks(office.database.db, office.harness.env.client.options.dataConverter),
   });
   running = worker.run();
 }, 180_000);

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
 import type { WorkflowInfo } from '@temporalio/workflow';
 import SqliteDatabase from 'better-sqlite3';
 import fc from 'fast-check';
@@ -141,24 +142,30 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (dialect) => {
 
   test('the status a line keeps is sealed with the payload codec; it is given back only while the case runs and owes no penalty', async () => {
     const { db } = await open(dialect);
-    const codecs = testDataConverter().payloadCodecs!;
+    const converter = loadDataConverter(testDataConverter());
     const startedAt = '2026-12-01T09:00:00.000Z';
     const told = statusOf('NL-2', 'awaitingEvidence', { evidenceRequest: { missing: ['valid passport of Amira Haddad'] } as never });
     const entry = { state: 'awaitingEvidence', jurisdiction: 'NL', nextDeadline: null, overdue: false, running: true, caseworker: null, seq: 1, status: told };
-    await recordQueueEntry(db, 'NL-2', startedAt, entry, codecs);
+    await recordQueueEntry(db, 'NL-2', startedAt, entry, converter);
     const row = await db.selectFrom('caseQueue').select('status').where('caseNumber', '=', 'NL-2').executeTakeFirstOrThrow();
     expect(Buffer.from(row.status!, 'base64').toString('latin1')).not.toMatch(/Amira|passport|awaitingEvidence/);
-    expect(await keptStatus(db, codecs, 'NL-2')).toEqual(told);
-    // Other keys cannot open it; with no codec nothing is kept at all.
-    const otherKeys = dataConverterFor(loadConfig({ DOSSIER_ENCRYPTION_KEYS: newKeyEntry('other'), DOSSIER_ENCRYPTION_KEY_ID: 'other' })).payloadCodecs!;
+    expect(await keptStatus(db, converter, 'NL-2')).toEqual(told);
+    // Other keys cannot open it; a converter without codecs keeps nothing at all.
+    const otherKeys = loadDataConverter(dataConverterFor(loadConfig({ DOSSIER_ENCRYPTION_KEYS: newKeyEntry('other'), DOSSIER_ENCRYPTION_KEY_ID: 'other' })));
     await expect(keptStatus(db, otherKeys, 'NL-2')).rejects.toThrow(/key/);
     await recordQueueEntry(db, 'NL-3', startedAt, { ...entry, status: statusOf('NL-3', 'awaitingEvidence') });
-    expect(await keptStatus(db, codecs, 'NL-3')).toBeUndefined();
+    expect(await keptStatus(db, converter, 'NL-3')).toBeUndefined();
     // A penalty grows by the day, and a closed case is Temporal's to answer: neither is given from the line.
-    await recordQueueEntry(db, 'NL-2', startedAt, { ...entry, seq: 2, status: statusOf('NL-2', 'awaitingEvidence', { defaultNotice: {} as never }) }, codecs);
-    expect(await keptStatus(db, codecs, 'NL-2')).toBeUndefined();
-    await recordQueueEntry(db, 'NL-4', startedAt, { ...entry, running: false, status: statusOf('NL-4', 'granted') }, codecs);
-    expect(await keptStatus(db, codecs, 'NL-4')).toBeUndefined();
+    await recordQueueEntry(
+      db,
+      'NL-2',
+      startedAt,
+      { ...entry, seq: 2, status: statusOf('NL-2', 'awaitingEvidence', { defaultNotice: {} as never }) },
+      converter,
+    );
+    expect(await keptStatus(db, converter, 'NL-2')).toBeUndefined();
+    await recordQueueEntry(db, 'NL-4', startedAt, { ...entry, running: false, status: statusOf('NL-4', 'granted') }, converter);
+    expect(await keptStatus(db, converter, 'NL-4')).toBeUndefined();
   });
 });
 
@@ -190,12 +197,12 @@ test("the worker's sink holds the task until the line is written: a database tha
   };
   // Without patience the refusal reaches the SDK (which logs it); with it, the sink tries again until the schema is there.
   // (Its message, not toThrow: better-sqlite3's errors come from the realm of the first test file that loaded the addon.)
-  const refusal = await Promise.resolve(caseQueueSinks(early, [], 0).caseQueue.changed.fn(info, entry)).then(
+  const refusal = await Promise.resolve(caseQueueSinks(early, undefined, 0).caseQueue.changed.fn(info, entry)).then(
     () => 'written',
     (err: unknown) => String((err as Error).message),
   );
   expect(refusal).toMatch(/no such table/);
-  const told = Promise.resolve(caseQueueSinks(early, [], 10_000).caseQueue.changed.fn(info, entry));
+  const told = Promise.resolve(caseQueueSinks(early, undefined, 10_000).caseQueue.changed.fn(info, entry));
   await waitFor(() => attempts >= 3, 'a second refused attempt');
   const migrated = await openDatabase({ DOSSIER_DATA_DIR: folder });
   opened.push(migrated);

@@ -73,7 +73,7 @@ export class CaseHarness {
       }),
       // The worker encrypts as the environment's client does (tests that give it the test keys).
       dataConverter: this.env.client.options.dataConverter,
-      sinks: caseQueueSinks(this.queueDb, this.env.client.options.loadedDataConverter.payloadCodecs),
+      sinks: caseQueueSinks(this.queueDb, this.env.client.options.dataConverter),
     });
   }
 
