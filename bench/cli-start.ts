@@ -6,7 +6,8 @@
  * - `node -e 0`, the floor of any Node.js process;
  * - `dossier help`, through bin/dossier.js and through `npx --no-install dossier` (npm's own start);
  * - `dossier deadline` (the legal calendar, no Temporal);
- * - `dossier status CASE` against a fresh dev server and worker (bench/support/stack.ts) with one case;
+ * - `dossier status CASE` against a fresh dev server and worker (bench/support/stack.ts) with one case,
+ *   from the status the worker keeps in the database, and with `--live` (asking the case through Temporal);
  *
  * each from dist/ (`compiled`) and from the sources through tsx (`source`, DOSSIER_FROM_SOURCE=1,
  * what every call did before dist/ existed; tsx's own cache is warm). Wall time of the child process
@@ -99,6 +100,7 @@ runBenchmark(async () => {
       { name: 'npx help.compiled', command: 'npx', args: ['--no-install', 'dossier', 'help'] },
       ...bothWays('deadline', deadline),
       ...bothWays('status', ['status', caseNumber], stack.env),
+      { name: 'status --live.compiled', command: process.execPath, args: ['bin/dossier.js', 'status', caseNumber, '--live'], env: stack.env },
     ]);
   } finally {
     await stack.stop();
@@ -116,7 +118,9 @@ runBenchmark(async () => {
       measure: 'wall time of the child process (spawn to exit) in ms, one warm-up each, subjects interleaved round by round',
       compiled: 'bin/dossier.js running dist/ (npm run build, @swc/core, CommonJS)',
       source: 'bin/dossier.js with DOSSIER_FROM_SOURCE=1: tsx compiling the sources (its cache warm), as before dist/',
-      status: 'against a fresh dev server and one worker (bench/support/stack.ts), one case waiting on its cure deadline',
+      status:
+        'against a fresh dev server and one worker (bench/support/stack.ts), one case waiting on its cure deadline: `status` reads the ' +
+        'status the worker keeps in its database, `status --live` asks the case through Temporal',
     },
     commands,
     targets: {

@@ -4,12 +4,14 @@ import { Printed } from './output';
 /**
  * Every command module, in the order `dossier help` lists them, with the names of its commands.
  * A command loads only its own module (and what that imports): `dossier deadline` never loads
- * Temporal's client, and `dossier status` no database. Only `dossier help` loads them all. Add a
- * command by adding it to its module and its name here; a module whose commands differ from its
- * names here fails every command of it (and the usage tests).
+ * Temporal's client, and `dossier status` only when it must ask the case. Only `dossier help` loads
+ * them all. Add a command by adding it to its module and its name here; a module whose commands
+ * differ from its names here fails every command of it (and the usage tests).
  */
 const MODULES: { names: readonly string[]; load: () => Command[] }[] = [
-  { names: ['submit', 'status', 'act'], load: () => (require('./commands/cases') as typeof import('./commands/cases')).caseCommands },
+  { names: ['submit'], load: () => [(require('./commands/cases') as typeof import('./commands/cases')).submitCommand] },
+  { names: ['status'], load: () => [(require('./commands/status') as typeof import('./commands/status')).statusCommand] },
+  { names: ['act'], load: () => [(require('./commands/cases') as typeof import('./commands/cases')).caseActCommand] },
   {
     names: ['cases list', 'cases act', 'cases reindex', 'case show', 'case history', 'case act'],
     load: () => (require('./commands/operators') as typeof import('./commands/operators')).operatorCommands,

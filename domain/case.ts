@@ -5,13 +5,12 @@
  */
 import { z } from 'zod';
 import { applicationFactsSchema } from './application/schema';
+import { CaseNumberSchema } from './case-number';
 
 export const LanguageSchema = z.enum(['nl', 'en', 'no']);
 
-/** The office's case number; also the Temporal workflow id, so it carries no personal data. */
-export const CaseNumberSchema = z
-  .string()
-  .regex(/^[A-Z]{2}-[0-9A-Z]{4,12}(-[0-9A-Z]{1,12})*$/, 'a case number looks like NL-2026-000123: capitals, digits and dashes');
+export { CaseNumberSchema };
+export { describeIssues, issueLines } from './issues';
 
 /** How the office reaches the applicant: what a notice needs, nothing more. */
 export const ContactSchema = z.strictObject({
@@ -45,14 +44,3 @@ export type ApplicationInput = z.input<ReturnType<typeof applicationSchema>>;
 export const caseApplicationSchema = () => applicationSchema().required({ caseNumber: true });
 export type Application = z.output<ReturnType<typeof applicationSchema>>;
 export type Jurisdiction = Application['facts']['jurisdiction'];
-
-/** Zod issues as `field: rule` lines, the form every boundary reports bad input in. */
-export function issueLines(error: z.ZodError, prefix = ''): string[] {
-  return error.issues.map((issue) => {
-    const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    return `${path || '(input)'}: ${issue.message}${keys}`;
-  });
-}
-
-export const describeIssues = (error: z.ZodError, prefix = '') => issueLines(error, prefix).join('\n');

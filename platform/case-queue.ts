@@ -14,28 +14,14 @@
 import { setTimeout } from 'node:timers/promises';
 import type { Client } from '@temporalio/client';
 import type { DataConverter, LoadedDataConverter } from '@temporalio/common';
-import { decodeOptionalSinglePayload, encodeToPayload, loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
-import { temporal } from '@temporalio/proto';
+import { loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
 import type { InjectedSinks } from '@temporalio/worker';
 import { sql } from 'kysely';
 import { statusQuery, type CaseQueueEntry, type CaseQueueSinks, type CaseStatus } from '../workflows/definitions';
 import { missingCase } from './cases';
 import { type CaseFilter, type CaseRow, rowOf, visibilityQuery } from './case-list';
 import type { Db } from './database';
-
-const PayloadProto = temporal.api.common.v1.Payload;
-
-/** The status encoded as the data converter encodes a workflow's data (its codecs encrypt it), as base64 text. */
-async function sealStatus(converter: LoadedDataConverter, status: CaseStatus): Promise<string> {
-  return Buffer.from(PayloadProto.encode(await encodeToPayload(converter, status)).finish()).toString('base64');
-}
-
-async function openStatus(converter: LoadedDataConverter, sealed: string): Promise<CaseStatus> {
-  return (await decodeOptionalSinglePayload<CaseStatus>(converter, PayloadProto.decode(Buffer.from(sealed, 'base64'))))!;
-}
-
-/** Only a converter that encrypts may keep a status: the database never holds it in clear. */
-const seals = (converter: LoadedDataConverter) => converter.payloadCodecs.length > 0;
+import { keptStatus, sealStatus, seals } from './kept-status';
 
 /**
  * Writes what a case tells; a change with a lower count than the row's (a late or repeated write)
@@ -122,15 +108,6 @@ export function caseQueueSinks(db?: Db, dataConverter?: DataConverter, patienceM
 export async function readCaseStatus(client: Client, db: Db, caseNumber: string): Promise<CaseStatus> {
   const kept = await keptStatus(db, client.options.loadedDataConverter, caseNumber);
   return kept ?? client.workflow.getHandle(caseNumber).query(statusQuery).catch(missingCase(caseNumber));
-}
-
-/** The status a running case's line keeps, decrypted, unless it depends on the clock (see `readCaseStatus`). */
-export async function keptStatus(db: Db, converter: LoadedDataConverter, caseNumber: string): Promise<CaseStatus | undefined> {
-  if (!seals(converter)) return undefined;
-  const row = await db.selectFrom('caseQueue').select(['status', 'execution']).where('caseNumber', '=', caseNumber).executeTakeFirst();
-  if (!row?.status || row.execution !== 'RUNNING') return undefined;
-  const status = await openStatus(converter, row.status);
-  return status.defaultNotice === null ? status : undefined;
 }
 
 /** One page of the matching cases in the queue's order, and how many matched in all; `caseworker`: only the cases they last acted on. */

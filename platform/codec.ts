@@ -9,7 +9,7 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Payload, PayloadCodec } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+import { decodePayload, encodePayload } from './payload-wire';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
@@ -73,7 +73,7 @@ export class AesGcmCodec implements PayloadCodec {
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((payload) => {
-      const plain = temporal.api.common.v1.Payload.encode(payload).finish();
+      const plain = encodePayload(payload);
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', this.current, iv);
       // The key id is authenticated too: a payload relabelled with another id does not decrypt.
@@ -110,8 +110,7 @@ export class AesGcmCodec implements PayloadCodec {
       } catch {
         throw new Error(`cannot decrypt a payload with key id "${keyId}": the key does not match or the payload was altered`);
       }
-      const { metadata, data } = temporal.api.common.v1.Payload.decode(plain);
-      return { metadata, data };
+      return decodePayload(plain);
     });
   }
 }

@@ -3,8 +3,8 @@
  * the variable and the rule.
  */
 import { z } from 'zod';
-import { issueLines } from '../domain/case';
-import { DEFAULT_TASK_QUEUE } from '../workflows/definitions';
+import { issueLines } from '../domain/issues';
+import { DEFAULT_TASK_QUEUE } from '../workflows/task-queue';
 import { KEY_ID_PATTERN, parseKeyList, type KeyRing } from './codec';
 
 /** `ID:BASE64KEY[,…]`: every key that may decrypt; each problem is one issue on this variable. */

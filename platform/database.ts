@@ -5,11 +5,10 @@
  * Kysely, over PostgreSQL when DOSSIER_DATABASE_URL is set, else an SQLite file in the data folder.
  * The schema is migrated in code whenever the database is opened.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
-import { Pool } from 'pg';
 import type { Role } from '../domain/roles';
 import type { Config } from './config';
 
@@ -156,26 +155,12 @@ const MIGRATIONS: Record<string, Migration> = {
   },
 };
 
+type DatabaseConfig = Pick<Config, 'DOSSIER_DATABASE_URL' | 'DOSSIER_DATA_DIR'>;
+
 /** Opens the database the configuration names and brings its schema up to date. */
-export async function openDatabase(config: Pick<Config, 'DOSSIER_DATABASE_URL' | 'DOSSIER_DATA_DIR'>): Promise<Database> {
-  const plugins = [new CamelCasePlugin()];
-  let database: Database;
-  let sqlite: SqliteDatabase.Database | undefined;
-  if (config.DOSSIER_DATABASE_URL) {
-    const pool = new Pool({ connectionString: config.DOSSIER_DATABASE_URL });
-    // A connection the server drops while idle is not a crash: the pool replaces it, and a query
-    // that fails says why.
-    pool.on('error', () => {});
-    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), plugins });
-    database = { db, dialect: 'postgres', close: () => db.destroy() };
-  } else {
-    mkdirSync(config.DOSSIER_DATA_DIR, { recursive: true });
-    sqlite = new SqliteDatabase(join(config.DOSSIER_DATA_DIR, 'dossier.sqlite'));
-    // Readers do not wait for the writer, and other processes (the CLI beside the server) may write.
-    sqlite.pragma('journal_mode = WAL');
-    const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
-    database = { db, dialect: 'sqlite', close: () => db.destroy() };
-  }
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (!config.DOSSIER_DATABASE_URL) mkdirSync(config.DOSSIER_DATA_DIR, { recursive: true });
+  const { database, sqlite } = connect(config);
   try {
     await migrate(database.db, sqlite);
   } catch (err) {
@@ -183,6 +168,37 @@ export async function openDatabase(config: Pick<Config, 'DOSSIER_DATABASE_URL' |
     throw err;
   }
   return database;
+}
+
+/**
+ * The database the configuration names as it stands, for a reader that can ask elsewhere when it
+ * finds nothing (`dossier status`): nothing is created or migrated, and undefined when there is no
+ * SQLite file yet. A schema without the table read shows as the query's error.
+ */
+export function openExistingDatabase(config: DatabaseConfig): Database | undefined {
+  if (!config.DOSSIER_DATABASE_URL && !existsSync(sqlitePath(config))) return undefined;
+  return connect(config).database;
+}
+
+const sqlitePath = (config: DatabaseConfig) => join(config.DOSSIER_DATA_DIR, 'dossier.sqlite');
+
+function connect(config: DatabaseConfig): { database: Database; sqlite?: SqliteDatabase.Database } {
+  const plugins = [new CamelCasePlugin()];
+  if (config.DOSSIER_DATABASE_URL) {
+    // Loaded here: the SQLite commands of the command line need not load the PostgreSQL client.
+    const { Pool } = require('pg') as typeof import('pg');
+    const pool = new Pool({ connectionString: config.DOSSIER_DATABASE_URL });
+    // A connection the server drops while idle is not a crash: the pool replaces it, and a query
+    // that fails says why.
+    pool.on('error', () => {});
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { database: { db, dialect: 'postgres', close: () => db.destroy() } };
+  }
+  const sqlite = new SqliteDatabase(sqlitePath(config));
+  // Readers do not wait for the writer, and other processes (the CLI beside the server) may write.
+  sqlite.pragma('journal_mode = WAL');
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  return { database: { db, dialect: 'sqlite', close: () => db.destroy() }, sqlite };
 }
 
 /**

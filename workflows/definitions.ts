@@ -10,7 +10,7 @@ import type { DeliveryProblem, NoticeDeadline } from '../domain/notices';
 import type { ApplicationContext, CaseApplication } from '../machines/application';
 
 export const APPLICATION_WORKFLOW = 'applicationWorkflow';
-export const DEFAULT_TASK_QUEUE = 'dossier';
+export { DEFAULT_TASK_QUEUE } from './task-queue';
 
 export interface ApplicationWorkflowInput {
   application: CaseApplication;

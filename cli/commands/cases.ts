@@ -1,19 +1,14 @@
-/** `dossier submit`, `dossier status`, `dossier act`: opening a case and working it. */
-import { applicationSchema, CaseNumberSchema, describeIssues } from '../../domain/case';
+/** `dossier submit` and `dossier act`: opening a case and working it (`dossier status` is ./status.ts). */
+import { applicationSchema, describeIssues } from '../../domain/case';
 import { CASE_ACTION_TYPES, CaseActionSchema, type CaseAction } from '../../domain/case-actions';
-import { actOnCase, caseStatus, submitCase } from '../../platform/cases';
+import { actOnCase, submitCase } from '../../platform/cases';
 import { withClient } from '../client';
 import { readJsonFile } from '../json-file';
 import { actorFrom } from '../actor';
+import { CASE_ID, parseCaseNumber } from '../case-id';
 import { command, UsageError, type OptionSpec } from '../command';
 
-export function parseCaseNumber(value: string): string {
-  const parsed = CaseNumberSchema.safeParse(value);
-  if (!parsed.success) throw new UsageError(`CASE-ID: ${parsed.error.issues[0]!.message}`);
-  return parsed.data;
-}
-
-const submit = command({
+export const submitCommand = command({
   name: 'submit',
   summary: 'Open a case for an application; with a caseNumber already in use, returns that case.',
   positionals: [{ name: 'FILE', description: 'the application as JSON: {caseNumber?, contact, facts}' }],
@@ -24,19 +19,6 @@ const submit = command({
       const { created, status } = await submitCase(client, config.TEMPORAL_TASK_QUEUE, parsed.data);
       return { created, ...status };
     });
-  },
-});
-
-/** CASE-ID, the first argument of every command on one case. */
-export const CASE_ID = { name: 'CASE-ID', description: 'a case number, e.g. NL-20261123-1A2B3C4D' } as const;
-
-const status = command({
-  name: 'status',
-  summary: 'The case: its state, deadlines and decision clock, assessment, and the actions it accepts now.',
-  positionals: [CASE_ID],
-  async run({ args }) {
-    const caseNumber = parseCaseNumber(args['CASE-ID']);
-    return withClient(({ client }) => caseStatus(client, caseNumber));
   },
 });
 
@@ -81,4 +63,4 @@ export const actCommand = (name: string, summary: string) =>
     },
   });
 
-export const caseCommands = [submit, status, actCommand('act', 'Take an action on a case.')];
+export const caseActCommand = actCommand('act', 'Take an action on a case.');

@@ -20,7 +20,8 @@ import { withClient } from '../client';
 import { command, UsageError } from '../command';
 import { indent, JSON_OPTION, orDash, Printed, table, TIME_ZONE_OF_LISTS, timelineText } from '../output';
 import { actorFrom } from '../actor';
-import { actCommand, AS_OPTION, CASE_ID, parseAction, parseCaseNumber } from './cases';
+import { CASE_ID, parseCaseNumber } from '../case-id';
+import { actCommand, AS_OPTION, parseAction } from './cases';
 
 // ---- cases list ----
 

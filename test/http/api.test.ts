@@ -4,7 +4,8 @@
  * input, by token and by session, answering 200/201, 400, 401, 403, 404, 409 and 429 as documented.
  */
 import { FACTS, GRANT, anApplication } from '../support/cases';
-import { keptStatus, reindexQueue } from '../../platform/case-queue';
+import { reindexQueue } from '../../platform/case-queue';
+import { keptStatus } from '../../platform/kept-status';
 import { statusQuery } from '../../workflows/definitions';
 import { Office } from '../support/office';
 import { waitFor } from '../support/wait';

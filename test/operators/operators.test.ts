@@ -206,6 +206,28 @@ test('case show: state, allowed actions, the deadline ledger, the assessment and
   expect([badId.code, badId.stderr]).toEqual([2, expect.stringContaining('CASE-ID: a case number looks like')]);
 });
 
+test('status answers from the status the worker keeps, without Temporal; --live and an ended case ask Temporal', async () => {
+  const asked = await env.client.workflow.getHandle(CASES.b).query(statusQuery);
+  const kept = await runCli(['status', CASES.b], cliEnv());
+  expect([kept.stderr, kept.json()]).toEqual(['', asked]);
+
+  // Nothing listens on port 1: the kept status needs no Temporal, what asks the case does.
+  const noTemporal = { ...cliEnv(), TEMPORAL_ADDRESS: '127.0.0.1:1' };
+  const offline = await runCli(['status', CASES.b], noTemporal);
+  expect([offline.code, offline.json()]).toEqual([0, asked]);
+  const live = await runCli(['status', CASES.b, '--live'], noTemporal);
+  expect([live.code, live.stderr]).toEqual([1, expect.stringContaining('cannot reach Temporal at 127.0.0.1:1')]);
+  const ended = await runCli(['status', CASES.d], noTemporal);
+  expect([ended.code, ended.stderr]).toEqual([1, expect.stringContaining('cannot reach Temporal')]);
+  expect((await runCli(['status', CASES.d], cliEnv())).json()).toMatchObject({ caseNumber: CASES.d, state: 'closed' });
+
+  // Another data folder has no database: the case is asked.
+  const elsewhere = mkdtempSync(join(tmpdir(), 'dossier-no-database-'));
+  const fresh = await runCli(['status', CASES.b], { ...cliEnv(), DOSSIER_DATA_DIR: elsewhere });
+  expect([fresh.code, fresh.json()]).toEqual([0, asked]);
+  rmSync(elsewhere, { recursive: true, force: true });
+});
+
 test('case history tells the case in domain terms, decrypting what Temporal stores encrypted', async () => {
   const run = await runCli(['case', 'history', CASES.b], cliEnv());
   expect(run.stderr).toBe('');
