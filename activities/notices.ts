@@ -16,7 +16,7 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import type { NoticeLink } from './applicant-links';
 import { heartbeating } from './heartbeats';
-import { computeDeadline, localDateOf, type LocalDate } from '../domain/calendar';
+import { computeDeadline, dateTimeFormat, localDateOf, type LocalDate } from '../domain/calendar';
 import { deadlineOf, noticeKey, RECIPIENT_REJECTED, type Language, type Notice, type NoticeDeadline, type NoticeKind } from '../domain/notices';
 import { deadlineEvent } from './calendar-event';
 import { escapeHtml, RecipientRejectedError, type Delivery, type Mailer, type OutgoingMessage } from '../platform/mailer';
@@ -25,7 +25,7 @@ import { NOTICE_TEXTS, type Block, type KindText, type NoticeTexts, type Office,
 import { deliverOnce, type SentLedger } from './sent-ledger';
 
 const dateFormat = (language: Language, timeZone: string) =>
-  new Intl.DateTimeFormat(NOTICE_TEXTS[language].locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  dateTimeFormat(NOTICE_TEXTS[language].locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** `2026-04-03` → `Friday 3 April 2026`, `vrijdag 3 april 2026`, `fredag 3. april 2026`. */
 export function formatLegalDate(date: LocalDate, language: Language = 'en'): string {
@@ -44,7 +44,9 @@ export function formatDeadline(deadline: Pick<NoticeDeadline, 'dueAt' | 'timeZon
 function zoneName(t: NoticeTexts, timeZone: string): string {
   const named = t.zoneNames[timeZone];
   if (named) return named;
-  const part = new Intl.DateTimeFormat(t.locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date(0)).find((p) => p.type === 'timeZoneName');
+  const part = dateTimeFormat(t.locale, { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts(new Date(0))
+    .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
 }
 

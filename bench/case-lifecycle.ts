@@ -4,7 +4,8 @@
  * the baseline (one activity, one timer), the matched bare workflow (the case's own activities,
  * timers and updates, nothing else) and the case lifecycle. The report gives all three, the case's
  * figures as ratios to both, and the issue's targets. `--levels 1,5 --window 10 --warmup 3 --runs 3`
- * change the plan; `--cluster` runs it on a Temporal cluster on PostgreSQL instead of the dev server.
+ * change the plan; `--cluster` runs it on a Temporal cluster on PostgreSQL instead of the dev server;
+ * `--poll query` polls the case's status with a query instead of reading its line in the database.
  */
 import { measureKind, method, ratios, throughputOptions } from './support/throughput';
 import { printResult, progress, runBenchmark } from './support/report';
@@ -48,7 +49,7 @@ runBenchmark(async () => {
       case:
         'submission (start), request-evidence (update), two cure reminders and the cure expiry (timers), ' +
         'proceed-without-evidence and grant (updates); receipt, evidence-request, two reminder and the decision notice by SMTP; ' +
-        'the grant starts the permit workflow (an activity); the load generator polls the case every 100 ms for the expiry',
+        'the grant starts the permit workflow (an activity); the load generator polls the case every 100 ms for the expiry (see poll)',
       matched: "bare workflow with the case's 6 no-op activities, 3 timers (9, 4, 1 days) and 3 no-op updates, driven the same way",
       caseUpdates: CASE_UPDATES,
     },

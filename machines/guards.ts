@@ -43,9 +43,12 @@ export function innermostState(snapshot: AnyMachineSnapshot): string {
   return typeof value === 'string' ? value : (Object.values(value)[0] as string);
 }
 
+/** The state's transitions (XState's getNextTransitions: computed once per question, not once per action type). */
+type NextTransitions = ReturnType<typeof getNextTransitions>;
+
 /** The law rules that the transitions for `type` in this state apply, in the order they are listed. */
-function rulesFor<C, E>(snapshot: AnyMachineSnapshot, type: string, rules: LawRules<C, E>): string[] {
-  const names = getNextTransitions(snapshot)
+function rulesFor<C, E>(transitions: NextTransitions, type: string, rules: LawRules<C, E>): string[] {
+  const names = transitions
     .filter((t) => t.eventType === type)
     .flatMap((t) => guardNames(t.guard));
   return [...new Set(names)].filter((name) => name in rules);
@@ -62,10 +65,11 @@ function firstRefusal<C, E>(rules: LawRules<C, E>, names: readonly string[], con
 
 /** The action types the state handles, less those a rule reading only the case refuses now. */
 function offeredActions<T extends string, C, E>(snapshot: AnyMachineSnapshot, types: readonly T[], rules: LawRules<C, E>): T[] {
-  const enabled = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
+  const transitions = getNextTransitions(snapshot);
+  const enabled = new Set(transitions.map((t) => t.eventType));
   return types.filter((type) => {
     if (!enabled.has(type)) return false;
-    const caseRules = rulesFor(snapshot, type, rules).filter((name) => rules[name]!.caseOnly);
+    const caseRules = rulesFor(transitions, type, rules).filter((name) => rules[name]!.caseOnly);
     // A rule on the case alone reads no payload: an event of the bare type is enough to ask it.
     return firstRefusal(rules, caseRules, snapshot.context as C, { type } as E) === null;
   });
@@ -74,10 +78,11 @@ function offeredActions<T extends string, C, E>(snapshot: AnyMachineSnapshot, ty
 /** Why `event` is refused: not handled in this state (listing what is offered), or the first rule that says no, by name. */
 function refusal<C, E extends { type: string }>(snapshot: AnyMachineSnapshot, event: E, offered: readonly string[], rules: LawRules<C, E>): string | null {
   const state = innermostState(snapshot);
-  if (!getNextTransitions(snapshot).some((t) => t.eventType === event.type)) {
+  const transitions = getNextTransitions(snapshot);
+  if (!transitions.some((t) => t.eventType === event.type)) {
     return `action "${event.type}" is not allowed in state "${state}"; ${offered.length ? `it accepts: ${offered.join(', ')}` : 'it accepts no action'}`;
   }
-  const reason = firstRefusal(rules, rulesFor(snapshot, event.type, rules), snapshot.context as C, event);
+  const reason = firstRefusal(rules, rulesFor(transitions, event.type, rules), snapshot.context as C, event);
   return reason ? `action "${event.type}" is refused in state "${state}": ${reason}` : null;
 }
 

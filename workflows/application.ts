@@ -63,7 +63,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     { input: { application, receivedAt: workflowNow(), cureReminderPolicy, renewalOf: input.renewalOf } },
     handlers,
   );
-  const status = () => statusOf(runner, deliveryProblems);
+  const status = statusReader(runner, deliveryProblems);
   const publishSearchAttributes = searchAttributePublisher();
   const tellQueue = queueTeller();
   // Who last acted as caseworker: the queue's "my cases". Kept in memory only, rebuilt from the actions on replay.
@@ -130,6 +130,25 @@ function queueTeller(): (status: CaseStatus, running: boolean, caseworker: strin
     told = json;
     const { state, jurisdiction, nextDeadline, overdueSince } = status;
     caseQueue.changed({ state, jurisdiction, nextDeadline, overdue: overdueSince !== null, running, caseworker, seq: ++seq, status });
+  };
+}
+
+/**
+ * The case's status, computed once for each change and moment: an update's answer, the status
+ * query, the queue and the search attributes of one activation all read the same one. It depends
+ * on the machine, the delivery problems and the clock (the penalty grows by the day), nothing else.
+ * Nobody may change the object returned.
+ */
+function statusReader(runner: Runner, deliveryProblems: DeliveryProblem[]): () => CaseStatus {
+  let readAt = '';
+  let status: CaseStatus;
+  return () => {
+    const moment = `${runner.version} ${deliveryProblems.length} ${workflowNow()}`;
+    if (moment !== readAt) {
+      status = statusOf(runner, deliveryProblems);
+      readAt = moment;
+    }
+    return status;
   };
 }
 

@@ -83,6 +83,11 @@ export class MachineRunner<TMachine extends AnyStateMachine, TEffects extends ob
     return this.snapshot as AnyMachineSnapshot;
   }
 
+  /** How many events the machine has taken: what changed since a reading is told by this number. */
+  get version(): number {
+    return this.changes;
+  }
+
   get done(): boolean {
     return this.machineSnapshot.status === 'done';
   }

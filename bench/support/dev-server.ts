@@ -31,9 +31,25 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-export async function startDevServer(): Promise<DevServer> {
+/**
+ * Starts the server, again on fresh ports when it exits at once: a port found free may be taken by
+ * another process before the server binds it (a run failed so on its HTTP port).
+ */
+export async function startDevServer(attempts = 3): Promise<DevServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDevServerOnce();
+    } catch (err) {
+      if (attempt >= attempts || !(err instanceof ServerExited)) throw err;
+    }
+  }
+}
+
+class ServerExited extends Error {}
+
+async function startDevServerOnce(): Promise<DevServer> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
-  const port = await freePort();
+  const [port, httpPort] = [await freePort(), await freePort()];
   const address = `127.0.0.1:${port}`;
   const args = [
     'server',
@@ -42,6 +58,8 @@ export async function startDevServer(): Promise<DevServer> {
     '127.0.0.1',
     '--port',
     String(port),
+    '--http-port',
+    String(httpPort),
     '--headless',
     '--log-level',
     'error',
@@ -52,7 +70,10 @@ export async function startDevServer(): Promise<DevServer> {
   for (const [key, value] of Object.entries(DYNAMIC_CONFIG)) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   const server: ChildProcess = spawn(temporalCliPath(), args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolveExit) => server.once('exit', () => resolveExit()));
-  const connection = await connectWhenUp(address, server);
+  const connection = await connectWhenUp(address, server).catch((err: Error) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  });
   await ensureSearchAttributes(connection, 'default');
   return {
     address,
@@ -72,7 +93,9 @@ export async function startDevServer(): Promise<DevServer> {
 async function connectWhenUp(address: string, server: ChildProcess, timeoutMs = 60_000): Promise<Connection> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (server.exitCode !== null) throw new Error(`the Temporal dev server exited with code ${server.exitCode} (is it installed? run \`npm run setup\`)`);
+    if (server.exitCode !== null) {
+      throw new ServerExited(`the Temporal dev server exited with code ${server.exitCode} (is it installed? run \`npm run setup\`)`);
+    }
     try {
       const connection = await Connection.connect({ address, connectTimeout: '1 second' });
       await connection.workflowService.getSystemInfo({});

@@ -6,7 +6,10 @@
  */
 import { temporal } from '@temporalio/proto';
 import type { Client } from '@temporalio/client';
-import { actUpdate, APPLICATION_WORKFLOW, statusQuery } from '../../workflows/definitions';
+import { readCaseStatus } from '../../platform/case-queue';
+import { loadConfig } from '../../platform/config';
+import { openExistingDatabase } from '../../platform/database';
+import { actUpdate, APPLICATION_WORKFLOW, statusQuery, type CaseStatus } from '../../workflows/definitions';
 import { anApplication, GRANT, withActor, type TestAction } from '../../test/support/cases';
 import { BASELINE_WORKFLOW, pokeUpdate, stepQuery, type BaselineStep } from '../workflows/baseline';
 import { SIMULATED_DAY_MS } from '../workflows/compressed-time';
@@ -48,6 +51,15 @@ const MATCHED_WAITS_FOR_DECISION = MATCHED_STEPS.findIndex((s) => 'updates' in s
 /** How often the load generator looks whether the cure period has expired (a caseworker's screen refreshing). */
 const CURE_POLL_MS = 100;
 
+/**
+ * How the load generator reads the case's status while it polls. `line`: as the web app and the
+ * API read it since the work queue (issue 16), the status the worker keeps in its database, read in
+ * the load generator's process (`readCaseStatus`, the API's own function). `query`: a status query
+ * to the workflow through the server and the worker, as every client did before. The matched bare
+ * workflow has no line: it is always queried (a number).
+ */
+export type PollMethod = 'line' | 'query';
+
 export interface ThroughputOptions {
   levels: number[];
   warmupSeconds: number;
@@ -57,6 +69,8 @@ export interface ThroughputOptions {
   historySample: number;
   /** `--cluster`: each run on a fresh Temporal cluster on PostgreSQL instead of the dev server. */
   cluster: boolean;
+  /** `--poll line|query`: how the case's status is read while polling (default `line`). */
+  poll: PollMethod;
 }
 
 /** `--levels 1,5 --window 10 --warmup 3 --runs 3 --cluster` from the command line; the defaults otherwise. */
@@ -75,6 +89,8 @@ export function throughputOptions(argv = process.argv.slice(2)): ThroughputOptio
   const levelsText = value('--levels');
   const levels = levelsText ? levelsText.split(',').map((t) => Number(t)) : DEFAULT_LEVELS;
   if (levels.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--levels: must be whole numbers ≥ 1 separated by commas, got "${levelsText}"`);
+  const poll = value('--poll') ?? 'line';
+  if (poll !== 'line' && poll !== 'query') throw new Error(`--poll: must be line or query, got "${poll}"`);
   return {
     levels,
     warmupSeconds: number('--warmup', 4),
@@ -82,6 +98,7 @@ export function throughputOptions(argv = process.argv.slice(2)): ThroughputOptio
     runs: number('--runs', RUNS),
     historySample: 5,
     cluster: argv.includes('--cluster'),
+    poll,
   };
 }
 
@@ -115,14 +132,14 @@ async function runMatched(client: Client, taskQueue: string, workflowId: string)
 }
 
 /** The case: submission, an evidence request, the cure period expiring, proceeding without it, a grant; notices to the SMTP sink. */
-async function runCase(client: Client, taskQueue: string): Promise<CaseOutcome> {
+async function runCase(client: Client, taskQueue: string, readStatus: (caseNumber: string) => Promise<CaseStatus>): Promise<CaseOutcome> {
   const application = anApplication();
   const workflowId = application.caseNumber!;
   const handle = await client.workflow.start(APPLICATION_WORKFLOW, { taskQueue, workflowId, args: [{ application }] });
   const updateLatenciesMs: number[] = [];
   const act = (action: TestAction) => timed(updateLatenciesMs, () => handle.executeUpdate(actUpdate, { args: [withActor(action)] }));
   await act({ type: 'request-evidence', missing: ['passport'] });
-  while ((await handle.query(statusQuery)).state !== 'cureExpired') await new Promise((r) => setTimeout(r, CURE_POLL_MS));
+  while ((await readStatus(workflowId)).state !== 'cureExpired') await new Promise((r) => setTimeout(r, CURE_POLL_MS));
   await act({ type: 'proceed-without-evidence' });
   await act(GRANT);
   const result = await handle.result();
@@ -164,6 +181,10 @@ export interface RunFigures {
 /** One run: a fresh stack, the closed loop, then a sample of histories. */
 async function measureRun(kind: Kind, concurrency: number, bundlePath: string, options: ThroughputOptions, run: number) {
   const stack = await startStack(bundlePath, { cluster: options.cluster });
+  // The worker's own database, opened as the HTTP API opens it (the worker has created it by now).
+  const database = kind === 'case' && options.poll === 'line' ? openExistingDatabase(loadConfig(stack.env)) : undefined;
+  const readStatus = (caseNumber: string) =>
+    database ? readCaseStatus(stack.client, database.db, caseNumber) : stack.client.workflow.getHandle(caseNumber).query(statusQuery);
   try {
     let meter: CpuMeter | undefined;
     let cpu: ReturnType<CpuMeter['read']> = { server: 0, worker: 0, loadGenerator: 0, ...(options.cluster ? { postgres: 0 } : {}) };
@@ -178,7 +199,7 @@ async function measureRun(kind: Kind, concurrency: number, bundlePath: string, o
         const id = `${kind}-${run}-${++sequence}`;
         if (kind === 'baseline') return runBaseline(stack.client, stack.taskQueue, id);
         if (kind === 'matched') return runMatched(stack.client, stack.taskQueue, id);
-        return runCase(stack.client, stack.taskQueue);
+        return runCase(stack.client, stack.taskQueue, readStatus);
       },
       onWindow: (edge) => {
         if (edge === 'open') {
@@ -214,6 +235,7 @@ async function measureRun(kind: Kind, concurrency: number, bundlePath: string, o
     };
     return { figures, completed: loop.completed, failures: loop.failures, eventTypes: histories[0] ? tally(histories[0].events ?? []) : {} };
   } finally {
+    await database?.close();
     await stack.stop();
   }
 }
@@ -259,6 +281,11 @@ export function method(options: ThroughputOptions) {
       'durable timers compressed by a bench-only workflow interceptor: one simulated day = ' +
       `${SIMULATED_DAY_MS.toFixed(1)} ms of wall time, so two weeks = 1 s; the baseline's ${BASELINE_TIMER} timer alike`,
     smtp: 'real SMTP server on loopback (smtp-server) in the load generator process, counting messages',
+    poll:
+      options.poll === 'line'
+        ? "the case's status is polled from the line the worker keeps in its database (readCaseStatus, as the HTTP API reads it), " +
+          'in the load generator process; the matched workflow is queried'
+        : 'the case and the matched workflow are both polled with a query to the workflow',
     cpu: options.cluster
       ? 'CPU seconds (user + system from /proc) of the Temporal server, PostgreSQL (the postmaster and its children, running and ended), ' +
         'the worker process and the load generator process, per completed case and per wall second'

@@ -11,6 +11,7 @@ import { connectionOptions } from '../../platform/connection';
 import { caseQueueSinks } from '../../platform/case-queue';
 import { dataConverterFor } from '../../platform/data-converter';
 import { openDatabase } from '../../platform/database';
+import { databaseLedger } from '../../activities/sent-ledger';
 import { activitiesFor, mailerFor } from '../../worker/worker';
 import type { BaselineActivities } from '../workflows/baseline';
 import type { WorkerReply, WorkerRequest } from './worker';
@@ -28,7 +29,7 @@ async function main() {
   const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
   const connection = await NativeConnection.connect(connectionOptions(config));
   const mailer = mailerFor(config);
-  // The work queue is written as in production (the cost of each change is the worker's).
+  // The work queue and the sent-ledger are in the database, as in production (worker/worker.ts `startWithDatabase`).
   const database = await openDatabase(config);
   const baselineActivities: BaselineActivities = { noop: async () => {} };
   const worker = await Worker.create({
@@ -36,7 +37,7 @@ async function main() {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle: { codePath: bundlePath },
-    activities: { ...activitiesFor(config, mailer, client), ...baselineActivities },
+    activities: { ...activitiesFor(config, mailer, client, databaseLedger(database.db)), ...baselineActivities },
     dataConverter,
     maxCachedWorkflows: config.DOSSIER_MAX_CACHED_WORKFLOWS,
     sinks: caseQueueSinks(database.db, dataConverter),

@@ -11,12 +11,14 @@
  * `computeDeadline` and `DeadlineComputation` are the contract the machines and workflows use.
  */
 import { addDays, addMonths, addYears, daysBetween, isLocalDate, type LocalDate } from './dates';
+import { dateTimeFormat } from './formats';
 import { nonWorkingReasons, type CalendarOptions } from './holidays';
 import { isJurisdiction, jurisdictionPack, knownJurisdictions, type Jurisdiction } from '../jurisdictions/registry';
 import { modelledFrom, periodDefinition, periodKinds, type ExtensionRegime, type PeriodKind, type PeriodLength } from './periods';
 import { versionInForce } from '../versions';
 
 export * from './dates';
+export * from './formats';
 export * from './holidays';
 export type { Jurisdiction } from '../jurisdictions/registry';
 export * from './periods';
@@ -288,28 +290,23 @@ function termijnenwet(request: PeriodRequest, nominalDue: LocalDate, described: 
   return { nominalDue, due, adjustments, notes };
 }
 
-/** Formatters per time zone, built once: building an Intl.DateTimeFormat costs far more than using one. */
-function cachedFormat(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions, locale: string) {
-  const format = cache.get(timeZone) ?? new Intl.DateTimeFormat(locale, { ...options, timeZone });
-  cache.set(timeZone, format);
-  return format;
-}
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const instantFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar day on which `instant` falls in `timeZone`. */
 export function localDateOf(instant: Date | string, timeZone: string): LocalDate {
-  return cachedFormat(dayFormats, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA').format(new Date(instant));
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }
 
 /** Offset of `timeZone` from UTC, in minutes, at `instant`. */
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const fields = cachedFormat(
-    instantFormats,
+  const fields = dateTimeFormat('en-US', {
     timeZone,
-    { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' },
-    'en-US',
-  ).formatToParts(instant);
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
   const get = (type: string) => Number(fields.find((f) => f.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - instant.getTime()) / 60_000);
