@@ -48,9 +48,7 @@ type NextTransitions = ReturnType<typeof getNextTransitions>;
 
 /** The law rules that the transitions for `type` in this state apply, in the order they are listed. */
 function rulesFor<C, E>(transitions: NextTransitions, type: string, rules: LawRules<C, E>): string[] {
-  const names = transitions
-    .filter((t) => t.eventType === type)
-    .flatMap((t) => guardNames(t.guard));
+  const names = transitions.filter((t) => t.eventType === type).flatMap((t) => guardNames(t.guard));
   return [...new Set(names)].filter((name) => name in rules);
 }
 
