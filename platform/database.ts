@@ -177,17 +177,18 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
  */
 export function openExistingDatabase(config: DatabaseConfig): Database | undefined {
   if (!config.DOSSIER_DATABASE_URL && !existsSync(sqlitePath(config))) return undefined;
-  return connect(config).database;
+  // A server that does not answer soon is as good as none: the reader asks elsewhere.
+  return connect(config, { connectionTimeoutMillis: 2_000 }).database;
 }
 
 const sqlitePath = (config: DatabaseConfig) => join(config.DOSSIER_DATA_DIR, 'dossier.sqlite');
 
-function connect(config: DatabaseConfig): { database: Database; sqlite?: SqliteDatabase.Database } {
+function connect(config: DatabaseConfig, postgres: { connectionTimeoutMillis?: number } = {}): { database: Database; sqlite?: SqliteDatabase.Database } {
   const plugins = [new CamelCasePlugin()];
   if (config.DOSSIER_DATABASE_URL) {
     // Loaded here: the SQLite commands of the command line need not load the PostgreSQL client.
     const { Pool } = require('pg') as typeof import('pg');
-    const pool = new Pool({ connectionString: config.DOSSIER_DATABASE_URL });
+    const pool = new Pool({ connectionString: config.DOSSIER_DATABASE_URL, ...postgres });
     // A connection the server drops while idle is not a crash: the pool replaces it, and a query
     // that fails says why.
     pool.on('error', () => {});

@@ -25,6 +25,11 @@ async function main() {
   // debugMode: the SDK runs the workflows' reusable V8 context in this thread instead of a worker thread (see worker.ts).
   const workflowsInMainThread = process.env.BENCH_WORKFLOWS_IN_MAIN_THREAD === '1';
   const dataConverter = dataConverterFor(config);
+  // BENCH_NO_PROMISE_HOOK=1 (a diagnosis, never production): the SDK keeps no stack trace per pending
+  // workflow promise, to measure what those traces cost (bench/README.md, bench:scale). Main-thread workflows only.
+  if (process.env.BENCH_NO_PROMISE_HOOK === '1') {
+    (require('@temporalio/worker/lib/workflow/vm-shared') as { globalHandlers: { setPromiseHook(): void } }).globalHandlers.setPromiseHook = () => {};
+  }
   const clientConnection = await Connection.connect(connectionOptions(config));
   const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
   const connection = await NativeConnection.connect(connectionOptions(config));

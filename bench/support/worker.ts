@@ -78,7 +78,13 @@ export interface WorkerProcessOptions {
 export async function startWorkerProcess(env: Record<string, string>, bundlePath: string, options: WorkerProcessOptions = {}): Promise<BenchWorker> {
   const child: ChildProcess = fork(resolve(ROOT, 'bin/run.js'), [resolve(__dirname, 'worker-process.ts')], {
     // The heap limit of `npm run worker`: it also bounds the SDK's workflow thread, whose garbage would otherwise grow the RSS.
-    execArgv: ['--expose-gc', '--max-old-space-size=512', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [])],
+    // BENCH_NODE_FLAGS: more flags for the worker's node, to try a setting (e.g. `--max-semi-space-size=4`).
+    execArgv: [
+      '--expose-gc',
+      '--max-old-space-size=512',
+      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : []),
+    ],
     env: {
       ...process.env,
       ...env,
