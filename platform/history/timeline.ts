@@ -305,5 +305,7 @@ export function caseTimeline(events: DecodedEvent[]): TimelineEntry[] {
       }
     }
   });
-  return entries.sort((a, b) => a.eventId - b.eventId);
+  // In time order, then history order. Not history order alone: the server appends events that arrived
+  // during a workflow task (an activity's completion) after the task, with their earlier times.
+  return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.eventId - b.eventId));
 }
