@@ -14,7 +14,7 @@ import type { PermitTimerId } from '../../machines/permit';
 import type { ApplicationResult } from '../../workflows/application';
 import type { PermitStatus, PermitWorkflowInput } from '../../workflows/permit-definitions';
 import type { DecodedEvent } from './decode';
-import { actorOf, describeNotice, type TimelineEntry } from './timeline';
+import { actorOf, describeNotice, inTimeOrder, type TimelineEntry } from './timeline';
 
 const SYSTEM = 'dossier';
 
@@ -201,7 +201,6 @@ export function permitTimeline(runs: DecodedEvent[][]): TimelineEntry[] {
         }
       }
     }
-    // An action is told where it was accepted, though its outcome is known only when it completed.
-    return entries.sort((a, b) => a.eventId - b.eventId);
+    return entries.sort(inTimeOrder);
   });
 }

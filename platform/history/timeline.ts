@@ -305,7 +305,12 @@ export function caseTimeline(events: DecodedEvent[]): TimelineEntry[] {
       }
     }
   });
-  // In time order, then history order. Not history order alone: the server appends events that arrived
-  // during a workflow task (an activity's completion) after the task, with their earlier times.
-  return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.eventId - b.eventId));
+  return entries.sort(inTimeOrder);
 }
+
+/**
+ * Entries of one run in time order, then history order. Not history order alone: the server appends
+ * events that arrived during a workflow task (an activity's completion) after the task, with their
+ * earlier times. An action is told where it was accepted, though its outcome is known only when it completed.
+ */
+export const inTimeOrder = (a: TimelineEntry, b: TimelineEntry) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.eventId - b.eventId);

@@ -24,6 +24,8 @@ const taskQueue = 'trust-server-restart';
 const dataConverter = testDataConverter();
 let dir: string;
 let port: number;
+/** Its HTTP API's port, chosen free too: by default the server takes `port + 1`, which another process may hold. */
+let httpPort: number;
 let server: ChildProcess | undefined;
 let bundle: WorkflowBundleWithSourceMap;
 let mail: SmtpSink;
@@ -39,6 +41,8 @@ async function startServer(): Promise<void> {
       '127.0.0.1',
       '--port',
       String(port),
+      '--http-port',
+      String(httpPort),
       '--headless',
       '--log-level',
       'error',
@@ -68,6 +72,7 @@ async function killServer(): Promise<void> {
 
 beforeAll(async () => {
   [dir, port, bundle, mail] = await Promise.all([mkdtemp(join(tmpdir(), 'dossier-restart-')), freePort(), bundleWorkflows(), SmtpSink.start()]);
+  httpPort = await freePort();
   await startServer();
 }, 120_000);
 
