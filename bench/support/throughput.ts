@@ -73,7 +73,7 @@ export interface ThroughputOptions {
   poll: PollMethod;
 }
 
-/** `--levels 1,5 --window 10 --warmup 3 --runs 3 --cluster` from the command line; the defaults otherwise. */
+/** `--levels 1,5 --window 10 --warmup 3 --runs 3 --cluster --poll query` from the command line; the defaults otherwise. */
 export function throughputOptions(argv = process.argv.slice(2)): ThroughputOptions {
   const value = (flag: string) => {
     const i = argv.indexOf(flag);
@@ -181,7 +181,7 @@ export interface RunFigures {
 /** One run: a fresh stack, the closed loop, then a sample of histories. */
 async function measureRun(kind: Kind, concurrency: number, bundlePath: string, options: ThroughputOptions, run: number) {
   const stack = await startStack(bundlePath, { cluster: options.cluster });
-  // The worker's own database, opened as the HTTP API opens it (the worker has created it by now).
+  // The worker's own database (created by the worker by now), read as the API reads it.
   const database = kind === 'case' && options.poll === 'line' ? openExistingDatabase(loadConfig(stack.env)) : undefined;
   const readStatus = (caseNumber: string) =>
     database ? readCaseStatus(stack.client, database.db, caseNumber) : stack.client.workflow.getHandle(caseNumber).query(statusQuery);
