@@ -4,50 +4,21 @@
  * temporary folder and on a PostgreSQL 15 server the suite starts itself. Every test gets a ledger
  * of its own; "two workers" are two ledgers over two connections to the same store.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { createNoticeActivities } from '../../activities/notices';
 import { databaseLedger, fileLedger, importSentFolder, type SentLedger, type SentRecord } from '../../activities/sent-ledger';
-import { openDatabase, type Database } from '../../platform/database';
+import type { openDatabase, Database } from '../../platform/database';
 import type { Mailer, OutgoingMessage } from '../../platform/mailer';
-import { startPostgres, type Postgres } from '../support/postgres';
+import { suiteDatabases } from '../support/postgres';
 import { testLogger } from '../support/test-log';
 import { sampleNotices } from './notice-fixtures';
 
 type DatabaseConfig = Parameters<typeof openDatabase>[0];
 
-const folders: string[] = [];
-const tempFolder = () => {
-  const folder = mkdtempSync(join(tmpdir(), 'dossier-sent-ledger-'));
-  folders.push(folder);
-  return folder;
-};
-
-const opened: Database[] = [];
-const open = async (config: DatabaseConfig) => {
-  const database = await openDatabase(config);
-  opened.push(database);
-  return database;
-};
-
-let server: Postgres | undefined;
-let databases = 0;
-beforeAll(async () => {
-  server = await startPostgres();
-}, 60_000);
-afterAll(async () => {
-  // The pools first: the server stops only when no connection is left.
-  for (const database of opened.splice(0)) await database.close();
-  await server?.stop();
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A new, empty PostgreSQL database on the suite's server. */
-async function freshPostgres(): Promise<DatabaseConfig> {
-  return { DOSSIER_DATA_DIR: tempFolder(), DOSSIER_DATABASE_URL: await server!.newDatabase(`dossier_sent_${++databases}`) };
-}
+const databases = suiteDatabases('sent-ledger');
+const { tempFolder, open } = databases;
 
 interface Store {
   /** A new, empty store, and a way to open another ledger on it (another worker). */
@@ -78,8 +49,8 @@ const STORES: [string, Store][] = [
       duplicateKeeps: 'last',
     },
   ],
-  ['databaseLedger on SQLite', databaseStore(async () => ({ DOSSIER_DATA_DIR: tempFolder() }))],
-  ['databaseLedger on PostgreSQL', databaseStore(freshPostgres)],
+  ['databaseLedger on SQLite', databaseStore(() => databases.fresh('sqlite'))],
+  ['databaseLedger on PostgreSQL', databaseStore(() => databases.fresh('postgres'))],
 ];
 
 const record = (key: string, n = 1): SentRecord => ({

@@ -22,28 +22,13 @@ import {
   type PermitEvent,
   type PermitSnapshot,
 } from '../../machines/permit';
-import { FACTS } from '../support/cases';
+import { FACTS, nlPermit } from '../support/cases';
 
 const AMS = 'Europe/Amsterdam';
 const OSLO = 'Europe/Oslo';
 const START = '2026-04-01T08:00:00.000Z';
 const CASEWORKER: Actor = { id: 'cw-0042', role: 'caseworker' };
 const HOLDER: Actor = { id: 'portal-7781', role: 'applicant' };
-
-const nlPermit = (overrides: Partial<PermitInput> = {}): PermitInput => ({
-  permitNumber: 'NL-V0000123',
-  caseNumber: 'NL-2026-000123',
-  jurisdiction: 'NL',
-  holder: { name: 'Holder Example', email: 'holder@example.test', language: 'en' },
-  nationality: 'MAR',
-  restriction: 'voortgezet verblijf',
-  labourMarketNote: 'free to work; no TWV required',
-  validFrom: '2026-04-01',
-  validUntil: '2028-03-31',
-  s38Limitations: [],
-  grantedOn: '2026-03-25',
-  ...overrides,
-});
 
 const noPermit = (overrides: Partial<PermitInput> = {}): PermitInput =>
   nlPermit({

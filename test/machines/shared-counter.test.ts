@@ -7,10 +7,10 @@
  * and every action, step by step.
  */
 import { type AnyStateMachine, createActor, createMachine, initialTransition, transition } from 'xstate';
-import { PermitSchema, type PermitInput } from '../../domain/permit';
+import { PermitSchema } from '../../domain/permit';
 import { applicationMachine } from '../../machines/application';
 import { permitMachine } from '../../machines/permit';
-import { anApplication, withActor, type TestAction } from '../support/cases';
+import { anApplication, nlPermit, withActor, type TestAction } from '../support/cases';
 
 type Event = { type: string; at: string };
 
@@ -65,25 +65,7 @@ const cases: [string, () => string[]][] = [
         act({ type: 'request-evidence', missing: ['valid passport'] }, '2026-03-03T09:00:00.000Z'),
       ]),
   ],
-  [
-    'permit',
-    () => {
-      const permit: PermitInput = {
-        permitNumber: 'NL-V0000123',
-        caseNumber: 'NL-2026-000123',
-        jurisdiction: 'NL',
-        holder: { name: 'Holder Example', email: 'holder@example.test', language: 'en' },
-        nationality: 'MAR',
-        restriction: 'voortgezet verblijf',
-        labourMarketNote: 'free to work; no TWV required',
-        validFrom: '2026-04-01',
-        validUntil: '2028-03-31',
-        s38Limitations: [],
-        grantedOn: '2026-03-25',
-      };
-      return lifecycle(permitMachine, { permit: PermitSchema.parse(permit), startedAt: '2026-04-01T08:00:00.000Z' }, []);
-    },
-  ],
+  ['permit', () => lifecycle(permitMachine, { permit: PermitSchema.parse(nlPermit()), startedAt: '2026-04-01T08:00:00.000Z' }, [])],
 ];
 
 test.each(cases)('the %s machine records and does the same whatever the actor counter stands at', (_, run) => {

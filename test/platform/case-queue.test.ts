@@ -3,8 +3,6 @@
  * suite starts: every filter and page of the SQL listing against the queue's order as code states it
  * (platform/case-list.ts `queueOrder`), over generated queues; and a line that only moves forward.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
 import type { WorkflowInfo } from '@temporalio/workflow';
@@ -17,37 +15,15 @@ import { keptStatus } from '../../platform/kept-status';
 import { newKeyEntry } from '../../platform/codec';
 import { loadConfig } from '../../platform/config';
 import { dataConverterFor } from '../../platform/data-converter';
-import { openDatabase, type Database, type Tables } from '../../platform/database';
+import type { Database, Tables } from '../../platform/database';
 import type { CaseStatus } from '../../workflows/definitions';
-import { startPostgres, type Postgres } from '../support/postgres';
+import { suiteDatabases } from '../support/postgres';
 import { waitFor } from '../support/wait';
 import { testDataConverter } from '../support/temporal';
 
-const folders: string[] = [];
-const opened: Database[] = [];
-let server: Postgres | undefined;
-
-beforeAll(async () => {
-  server = await startPostgres();
-}, 60_000);
-afterAll(async () => {
-  for (const database of opened.splice(0)) await database.close();
-  await server?.stop();
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-
-const tempFolder = () => {
-  const folder = mkdtempSync(join(tmpdir(), 'dossier-queue-'));
-  folders.push(folder);
-  return folder;
-};
-let databases = 0;
-async function open(dialect: 'sqlite' | 'postgres'): Promise<Database> {
-  const url = dialect === 'postgres' ? await server!.newDatabase(`dossier_queue_${++databases}`) : undefined;
-  const database = await openDatabase({ DOSSIER_DATA_DIR: tempFolder(), DOSSIER_DATABASE_URL: url });
-  opened.push(database);
-  return database;
-}
+const databases = suiteDatabases('queue');
+const tempFolder = databases.tempFolder;
+const open = async (dialect: 'sqlite' | 'postgres'): Promise<Database> => databases.open(await databases.fresh(dialect));
 
 const STATES = ['completenessCheck', 'awaitingEvidence', 'readyForDecision', 'granted'];
 // Few instants, so that many lines share a deadline and the tie-breaks are exercised.
@@ -205,8 +181,7 @@ test("the worker's sink holds the task until the line is written: a database tha
   expect(refusal).toMatch(/no such table/);
   const told = Promise.resolve(caseQueueSinks(early, undefined, 10_000).caseQueue.changed.fn(info, entry));
   await waitFor(() => attempts >= 3, 'a second refused attempt');
-  const migrated = await openDatabase({ DOSSIER_DATA_DIR: folder });
-  opened.push(migrated);
+  const migrated = await databases.open({ DOSSIER_DATA_DIR: folder });
   await told;
   expect((await queuePage(migrated.db, { states: [], overdue: false, running: true }, 1, 10)).cases.map((row) => row.caseNumber)).toEqual(['NL-9']);
   await early.destroy();

@@ -2,6 +2,7 @@
 import type { ApplicationFacts } from '../../domain/application';
 import type { Contact } from '../../domain/case';
 import type { CaseActionInput } from '../../domain/case-actions';
+import type { PermitInput } from '../../domain/permit';
 import { PERMISSIONS, type Actor } from '../../domain/roles';
 import type { CaseApplication } from '../../machines/application';
 import nlEntitled from '../fixtures/facts-nl-entitled.json';
@@ -54,3 +55,19 @@ export const GRANT: Extract<TestAction, { type: 'grant' }> = {
     validUntil: '2031-12-31',
   },
 };
+
+/** An NL permit as a granted case hands it over (voortgezet verblijf, two years); `overrides` change any field. */
+export const nlPermit = (overrides: Partial<PermitInput> = {}): PermitInput => ({
+  permitNumber: 'NL-V0000123',
+  caseNumber: 'NL-2026-000123',
+  jurisdiction: 'NL',
+  holder: { name: 'Holder Example', email: 'holder@example.test', language: 'en' },
+  nationality: 'MAR',
+  restriction: 'voortgezet verblijf',
+  labourMarketNote: 'free to work; no TWV required',
+  validFrom: '2026-04-01',
+  validUntil: '2028-03-31',
+  s38Limitations: [],
+  grantedOn: '2026-03-25',
+  ...overrides,
+});
